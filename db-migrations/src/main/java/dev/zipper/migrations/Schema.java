@@ -1,0 +1,23 @@
+package dev.zipper.migrations;
+
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/** Brings a database to the schema this build expects. Safe to call on every start. */
+public final class Schema {
+
+    /** Where the SQL migrations live on the class path. */
+    public static final String LOCATION = "classpath:db/zipper";
+
+    private Schema() {
+    }
+
+    public static MigrateResult migrate(DataSource dataSource) {
+        return Flyway.configure(Schema.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(LOCATION)
+                .load()
+                .migrate();
+    }
+}

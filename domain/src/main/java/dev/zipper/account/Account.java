@@ -1,0 +1,67 @@
+package dev.zipper.account;
+
+import dev.zipper.domain.IllegalTransition;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static dev.zipper.account.AccountStatus.ACTIVE;
+import static dev.zipper.account.AccountStatus.ARCHIVED;
+import static dev.zipper.account.AccountStatus.CONFIRMED;
+import static dev.zipper.account.AccountStatus.PENDING;
+import static dev.zipper.account.AccountStatus.SUSPENDED;
+
+/**
+ * A customer account as its events left it. {@link #decide} turns a command into events,
+ * {@link #evolve} folds an event into the state; both are pure.
+ */
+public record Account(AccountStatus status, String name, String email) {
+
+    /** The state before the first event: the account does not exist yet. */
+    public static final Account NONE = new Account(null, null, null);
+
+    public boolean exists() {
+        return status != null;
+    }
+
+    public static Account replay(List<? extends AccountEvent> history) {
+        Account state = NONE;
+        for (AccountEvent event : history) {
+            state = state.evolve(event);
+        }
+        return state;
+    }
+
+    public List<AccountEvent> decide(AccountCommand command) {
+        if (command instanceof AccountCommand.Open open) {
+            if (exists()) {
+                throw new IllegalTransition("Cannot open an account that already exists (it is " + status + ")");
+            }
+            return List.of(new AccountEvent.Opened(open.name(), open.email()));
+        }
+        AccountCommand.Transition transition = (AccountCommand.Transition) command;
+        if (!exists()) {
+            throw new IllegalTransition("Cannot " + transition.verb() + " an account that does not exist");
+        }
+        if (!transition.allowedFrom().contains(status)) {
+            throw new IllegalTransition("Cannot " + transition.verb() + " an account that is " + status
+                    + "; allowed only from " + transition.allowedFrom().stream().sorted()
+                    .map(Enum::name).collect(Collectors.joining(" or ")));
+        }
+        return List.of(transition.event());
+    }
+
+    public Account evolve(AccountEvent event) {
+        if (event instanceof AccountEvent.Opened opened) {
+            return new Account(PENDING, opened.name(), opened.email());
+        }
+        return new Account(statusAfter(event), name, email);
+    }
+
+    private static AccountStatus statusAfter(AccountEvent event) {
+        if (event instanceof AccountEvent.Confirmed) return CONFIRMED;
+        if (event instanceof AccountEvent.Activated || event instanceof AccountEvent.Reactivated) return ACTIVE;
+        if (event instanceof AccountEvent.Suspended) return SUSPENDED;
+        if (event instanceof AccountEvent.Archived) return ARCHIVED;
+        throw new IllegalArgumentException("Not a life-cycle event: " + event);
+    }
+}

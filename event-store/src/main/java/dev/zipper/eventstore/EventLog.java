@@ -1,0 +1,155 @@
+package dev.zipper.eventstore;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The append-only log over plain JDBC. Inside a container the connection belongs to the caller's JTA
+ * transaction; outside one (tests, tools) each append commits on its own.
+ */
+public class EventLog {
+
+    private static final String COLUMNS = "position, stream_type, stream_id, stream_version, event_type, "
+            + "schema_version, payload, event_id, correlation_id, causation_id, recorded_at";
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final DataSource dataSource;
+
+    public EventLog(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Appends events to a stream if it is still at {@code expectedVersion} (0 for a new stream).
+     *
+     * @throws ConcurrencyConflict when the stream has moved on; nothing is written then
+     */
+    public AppendResult append(String streamType, String streamId, int expectedVersion, List<NewEvent> events) {
+        if (events.isEmpty()) {
+            throw new IllegalArgumentException("Nothing to append to " + streamId);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            boolean ownTransaction = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                AppendResult result = append(connection, streamType, streamId, expectedVersion, events);
+                if (ownTransaction) {
+                    connection.commit();
+                }
+                return result;
+            } catch (RuntimeException | SQLException e) {
+                if (ownTransaction) {
+                    connection.rollback();
+                }
+                throw e;
+            } finally {
+                if (ownTransaction) {
+                    connection.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw new ConcurrencyConflict(streamId, expectedVersion, e);
+            }
+            throw new EventLogFailure("Could not append to stream " + streamId, e);
+        }
+    }
+
+    private AppendResult append(Connection connection, String streamType, String streamId, int expectedVersion,
+                                List<NewEvent> events) throws SQLException {
+        int actual = currentVersion(connection, streamId);
+        if (actual != expectedVersion) {
+            throw new ConcurrencyConflict(streamId, expectedVersion, actual);
+        }
+        String sql = "INSERT INTO events (stream_type, stream_id, stream_version, event_type, schema_version, "
+                + "payload, event_id, correlation_id, causation_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+        int version = expectedVersion;
+        long position = -1;
+        try (PreparedStatement insert = connection.prepareStatement(sql, new String[] {"position"})) {
+            for (NewEvent event : events) {
+                insert.setString(1, streamType);
+                insert.setString(2, streamId);
+                insert.setInt(3, ++version);
+                insert.setString(4, event.type());
+                insert.setInt(5, event.schemaVersion());
+                insert.setString(6, event.payload());
+                insert.setObject(7, event.metadata().eventId());
+                insert.setObject(8, event.metadata().correlationId());
+                insert.setObject(9, event.metadata().causationId());
+                insert.setObject(10, now);
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    position = keys.getLong(1);
+                }
+            }
+        }
+        return new AppendResult(version, position);
+    }
+
+    private static int currentVersion(Connection connection, String streamId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT COALESCE(MAX(stream_version), 0) FROM events WHERE stream_id = ?")) {
+            query.setString(1, streamId);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+
+    /** The stream's events after {@code afterVersion} (0 for all), in stream order. */
+    public List<RecordedEvent> readStream(String streamId, int afterVersion) {
+        return query("SELECT " + COLUMNS + " FROM events WHERE stream_id = ? AND stream_version > ? "
+                + "ORDER BY stream_version", streamId, afterVersion);
+    }
+
+    /** Up to {@code maxCount} events after {@code afterPosition} (0 for the start), in log order. */
+    public List<RecordedEvent> readLog(long afterPosition, int maxCount) {
+        return query("SELECT " + COLUMNS + " FROM events WHERE position > ? ORDER BY position "
+                + "FETCH FIRST " + Math.max(1, maxCount) + " ROWS ONLY", afterPosition);
+    }
+
+    private List<RecordedEvent> query(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            List<RecordedEvent> events = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    events.add(recordedEvent(rows));
+                }
+            }
+            return events;
+        } catch (SQLException e) {
+            throw new EventLogFailure("Could not read the event log", e);
+        }
+    }
+
+    private static RecordedEvent recordedEvent(ResultSet row) throws SQLException {
+        return new RecordedEvent(
+                row.getLong("position"),
+                row.getString("stream_type"),
+                row.getString("stream_id"),
+                row.getInt("stream_version"),
+                row.getString("event_type"),
+                row.getInt("schema_version"),
+                row.getString("payload"),
+                new EventMetadata(row.getObject("event_id", UUID.class),
+                        row.getObject("correlation_id", UUID.class),
+                        row.getObject("causation_id", UUID.class)),
+                row.getObject("recorded_at", OffsetDateTime.class).toInstant());
+    }
+}

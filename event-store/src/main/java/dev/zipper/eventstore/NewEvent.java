@@ -1,0 +1,5 @@
+package dev.zipper.eventstore;
+
+/** An event about to be appended: its stored type name, schema version and JSON payload. */
+public record NewEvent(String type, int schemaVersion, String payload, EventMetadata metadata) {
+}
