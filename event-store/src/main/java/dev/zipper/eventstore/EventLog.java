@@ -18,14 +18,24 @@ import javax.sql.DataSource;
  */
 public class EventLog {
 
+    /** Who commits an append. */
+    public enum Transactions {
+        /** The caller's JTA transaction: the append commits or rolls back with everything else in it. */
+        CONTAINER,
+        /** The log's own: each append is one local transaction. */
+        LOCAL
+    }
+
     private static final String COLUMNS = "position, stream_type, stream_id, stream_version, event_type, "
             + "schema_version, payload, event_id, correlation_id, causation_id, recorded_at";
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
+    private final Transactions transactions;
 
-    public EventLog(DataSource dataSource) {
+    public EventLog(DataSource dataSource, Transactions transactions) {
         this.dataSource = dataSource;
+        this.transactions = transactions;
     }
 
     /**
@@ -38,23 +48,19 @@ public class EventLog {
             throw new IllegalArgumentException("Nothing to append to " + streamId);
         }
         try (Connection connection = dataSource.getConnection()) {
-            boolean ownTransaction = connection.getAutoCommit();
+            if (transactions == Transactions.CONTAINER) {
+                return append(connection, streamType, streamId, expectedVersion, events);
+            }
             connection.setAutoCommit(false);
             try {
                 AppendResult result = append(connection, streamType, streamId, expectedVersion, events);
-                if (ownTransaction) {
-                    connection.commit();
-                }
+                connection.commit();
                 return result;
             } catch (RuntimeException | SQLException e) {
-                if (ownTransaction) {
-                    connection.rollback();
-                }
+                connection.rollback();
                 throw e;
             } finally {
-                if (ownTransaction) {
-                    connection.setAutoCommit(true);
-                }
+                connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {

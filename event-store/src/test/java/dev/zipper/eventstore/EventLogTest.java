@@ -15,7 +15,7 @@ class EventLogTest {
 
     @BeforeEach
     void freshLog() {
-        log = new EventLog(TestDatabase.fresh());
+        log = new EventLog(TestDatabase.fresh(), EventLog.Transactions.LOCAL);
     }
 
     @Test

@@ -9,7 +9,10 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
-/** A fresh, migrated database per call: H2 in memory, or a new schema in PostgreSQL when -Dzipper.db=postgresql. */
+/**
+ * A fresh, migrated database per call: H2 in memory, or a new schema in the PostgreSQL database that
+ * ZIPPER_DB_URL names (the same variable the server reads).
+ */
 final class TestDatabase {
 
     private TestDatabase() {
@@ -17,7 +20,8 @@ final class TestDatabase {
 
     static DataSource fresh() {
         String name = "t" + UUID.randomUUID().toString().replace("-", "");
-        DataSource dataSource = "postgresql".equals(System.getProperty("zipper.db")) ? postgres(name) : h2(name);
+        String url = System.getenv().getOrDefault("ZIPPER_DB_URL", "");
+        DataSource dataSource = url.startsWith("jdbc:postgresql:") ? postgres(url, name) : h2(name);
         Schema.migrate(dataSource);
         return dataSource;
     }
@@ -28,9 +32,9 @@ final class TestDatabase {
         return h2;
     }
 
-    private static DataSource postgres(String schema) {
+    private static DataSource postgres(String url, String schema) {
         PGSimpleDataSource pg = new PGSimpleDataSource();
-        pg.setURL(System.getenv().getOrDefault("ZIPPER_DB_URL", "jdbc:postgresql://127.0.0.1:5432/zipper"));
+        pg.setURL(url);
         pg.setUser(System.getenv().getOrDefault("ZIPPER_DB_USER", "postgres"));
         pg.setPassword(System.getenv().getOrDefault("ZIPPER_DB_PASSWORD", ""));
         try (Connection connection = pg.getConnection(); Statement statement = connection.createStatement()) {

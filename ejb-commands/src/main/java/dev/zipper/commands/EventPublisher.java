@@ -1,0 +1,43 @@
+package dev.zipper.commands;
+
+import dev.zipper.eventstore.RecordedEvent;
+import dev.zipper.messaging.EventMessage;
+import dev.zipper.messaging.Topics;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import java.util.List;
+
+/**
+ * Sends recorded events to their aggregate's topic. The connection factory is XA, so the sends
+ * belong to the caller's JTA transaction: they are delivered only if the append commits.
+ */
+@ApplicationScoped
+public class EventPublisher {
+
+    @Inject
+    @JMSConnectionFactory(Topics.CONNECTION_FACTORY)
+    private JMSContext jms;
+
+    @Resource(lookup = Topics.ACCOUNT_EVENTS)
+    private Topic accountEvents;
+
+    public void publish(List<RecordedEvent> events) {
+        for (RecordedEvent event : events) {
+            TextMessage message = jms.createTextMessage();
+            EventMessage.write(event, message);
+            jms.createProducer().send(topicOf(event), message);
+        }
+    }
+
+    private Topic topicOf(RecordedEvent event) {
+        if ("account".equals(event.streamType())) {
+            return accountEvents;
+        }
+        throw new IllegalArgumentException("No topic for stream type " + event.streamType());
+    }
+}

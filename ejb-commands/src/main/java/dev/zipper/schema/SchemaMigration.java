@@ -1,0 +1,46 @@
+package dev.zipper.schema;
+
+import dev.zipper.migrations.Schema;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Migrates the database when the application starts. The EJB module is initialised before the web
+ * module (application.xml, initialize-in-order), so no command bean, message-driven bean or query
+ * touches a table before this has finished.
+ */
+@Singleton
+@Startup
+public class SchemaMigration {
+
+    /** The one datasource of the application; each server binds it under this name. */
+    public static final String DATA_SOURCE = "java:global/jdbc/zipper";
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+
+    @Resource(lookup = DATA_SOURCE)
+    private DataSource dataSource;
+
+    private String schemaVersion;
+
+    @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // Flyway commits each migration itself
+    void migrate() {
+        MigrateResult result = Schema.migrate(dataSource);
+        schemaVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        LOG.info(() -> "Database schema at version " + schemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied now)");
+    }
+
+    /** The schema version this start left the database at. */
+    public String schemaVersion() {
+        return schemaVersion;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.zipper.messaging;
+
+import dev.zipper.eventstore.EventMetadata;
+import dev.zipper.eventstore.RecordedEvent;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * How a recorded event travels over JMS: the JSON payload as the text body, everything else as
+ * properties, so a consumer can filter or order without parsing the body.
+ */
+public final class EventMessage {
+
+    /** Artemis drops a second message with the same value: a re-sent event is delivered once. */
+    static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+    /** Artemis sends all messages of a group to one consumer, in order: one stream, one consumer. */
+    static final String GROUP_ID = "JMSXGroupID";
+
+    private EventMessage() {
+    }
+
+    public static void write(RecordedEvent event, TextMessage message) {
+        try {
+            message.setText(event.payload());
+            message.setLongProperty("position", event.position());
+            message.setStringProperty("streamType", event.streamType());
+            message.setStringProperty("streamId", event.streamId());
+            message.setIntProperty("streamVersion", event.streamVersion());
+            message.setStringProperty("eventType", event.type());
+            message.setIntProperty("schemaVersion", event.schemaVersion());
+            message.setStringProperty("eventId", event.metadata().eventId().toString());
+            message.setStringProperty("correlationId", event.metadata().correlationId().toString());
+            message.setStringProperty("causationId", event.metadata().causationId().toString());
+            message.setLongProperty("recordedAt", event.recordedAt().toEpochMilli());
+            message.setStringProperty(DUPLICATE_ID, event.metadata().eventId().toString());
+            message.setStringProperty(GROUP_ID, event.streamId());
+        } catch (JMSException e) {
+            throw new JMSRuntimeException("Cannot write event " + event.position(), e.getErrorCode(), e);
+        }
+    }
+
+    public static RecordedEvent read(Message message) {
+        try {
+            return new RecordedEvent(
+                    message.getLongProperty("position"),
+                    message.getStringProperty("streamType"),
+                    message.getStringProperty("streamId"),
+                    message.getIntProperty("streamVersion"),
+                    message.getStringProperty("eventType"),
+                    message.getIntProperty("schemaVersion"),
+                    ((TextMessage) message).getText(),
+                    new EventMetadata(
+                            UUID.fromString(message.getStringProperty("eventId")),
+                            UUID.fromString(message.getStringProperty("correlationId")),
+                            UUID.fromString(message.getStringProperty("causationId"))),
+                    Instant.ofEpochMilli(message.getLongProperty("recordedAt")));
+        } catch (JMSException | RuntimeException e) {
+            throw new IllegalArgumentException("Not an event message: " + message, e);
+        }
+    }
+}
