@@ -54,7 +54,7 @@ public class AccountView {
         return version;
     }
 
-    JsonObject toJson() {
+    public JsonObject toJson() {
         return Json.createObjectBuilder()
                 .add("id", id)
                 .add("name", name)

@@ -1,0 +1,152 @@
+package dev.zipper.e2e;
+
+import dev.zipper.Deployments;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The account API over HTTP against the EAR exactly as built, deployed on WildFly. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AccountApiE2EIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @ArquillianResource
+    URL webModule;
+
+    ZipperHttp http;
+
+    @BeforeEach
+    void client() {
+        http = new ZipperHttp(webModule);
+    }
+
+    @Test
+    void an_account_goes_through_its_whole_life_cycle() {
+        HttpResponse<String> created = http.post("accounts", "{\"name\": \"Ada\", \"email\": \"ada@example.org\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonObject body = ZipperHttp.json(created).asJsonObject();
+        String id = body.getString("id");
+        assertThat(body.getInt("version")).isEqualTo(1);
+        assertThat(created.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/accounts/" + id));
+
+        long position = body.getJsonNumber("position").longValue();
+        int version = 1;
+        for (String action : new String[] {"confirm", "activate", "suspend", "reactivate"}) {
+            HttpResponse<String> done = http.post("accounts/" + id + "/" + action, null);
+            assertThat(done.statusCode()).as(action).isEqualTo(200);
+            JsonObject result = ZipperHttp.json(done).asJsonObject();
+            assertThat(result.getInt("version")).as(action).isEqualTo(++version);
+            assertThat(result.getJsonNumber("position").longValue()).as(action).isGreaterThan(position);
+            position = result.getJsonNumber("position").longValue();
+        }
+
+        JsonObject view = awaitView(id, 5);
+        assertThat(view.getString("status")).isEqualTo("ACTIVE");
+        assertThat(view.getString("name")).isEqualTo("Ada");
+        assertThat(view.getString("email")).isEqualTo("ada@example.org");
+        assertThat(idsOf(http.get("accounts?status=ACTIVE"))).contains(id);
+
+        assertThat(http.post("accounts/" + id + "/archive", null).statusCode()).isEqualTo(200);
+        assertThat(awaitView(id, 6).getString("status")).isEqualTo("ARCHIVED");
+        assertThat(idsOf(http.get("accounts?status=ARCHIVED"))).contains(id);
+        assertThat(idsOf(http.get("accounts?status=ACTIVE"))).doesNotContain(id);
+    }
+
+    @ParameterizedTest(name = "{0} -> 400")
+    @CsvSource(delimiter = '|', value = {
+            "{\"name\": \"Ada\"}                                 | email must not be blank",
+            "{\"name\": \"Ada\", \"email\": \"ada@example.org\"  | Malformed JSON",
+            "[\"Ada\", \"ada@example.org\"]                      | must be a JSON object",
+            "{\"email\": \"ada@example.org\"}                    | name must not be blank",
+            "{\"name\": \"  \", \"email\": \"ada@example.org\"}  | name must not be blank",
+            "{\"name\": \"Ada\", \"email\": \"\"}                | email must not be blank",
+            "{\"name\": 42, \"email\": \"ada@example.org\"}      | name must be a string",
+            "{\"name\": \"Ada\", \"email\": \"not-an-address\"}  | email must look like"})
+    void a_bad_open_request_is_a_400_problem_and_writes_nothing(String json, String detail) {
+        long before = open("Before", "before@example.org").getJsonNumber("position").longValue();
+
+        HttpResponse<String> refused = http.post("accounts", json.strip());
+
+        assertProblem(refused, 400, detail);
+        long after = open("After", "after@example.org").getJsonNumber("position").longValue();
+        assertThat(after).as("nothing was appended in between").isEqualTo(before + 1);
+    }
+
+    @Test
+    void an_illegal_transition_is_a_409_problem_and_writes_nothing() {
+        String id = open("Bob", "bob@example.org").getString("id");
+
+        assertProblem(http.post("accounts/" + id + "/activate", null), 409, "Cannot activate an account that is PENDING");
+        assertProblem(http.post("accounts/" + id + "/archive", null), 409, "Cannot archive an account that is PENDING");
+
+        HttpResponse<String> confirmed = http.post("accounts/" + id + "/confirm", null);
+        assertThat(ZipperHttp.json(confirmed).asJsonObject().getInt("version")).as("no event was written").isEqualTo(2);
+    }
+
+    @Test
+    void an_unknown_account_or_action_is_a_404_problem() {
+        assertProblem(http.post("accounts/no-such-account/confirm", null), 404, "No account with id no-such-account");
+        assertProblem(http.get("accounts/no-such-account"), 404, "No account with id no-such-account");
+
+        String id = open("Eve", "eve@example.org").getString("id");
+        assertProblem(http.post("accounts/" + id + "/promote", null), 404, "No action 'promote'");
+    }
+
+    @Test
+    void an_unknown_status_filter_is_a_400_problem() {
+        assertProblem(http.get("accounts?status=HAPPY"), 400, "status must be one of");
+    }
+
+    private JsonObject open(String name, String email) {
+        HttpResponse<String> created = http.post("accounts",
+                "{\"name\": \"" + name + "\", \"email\": \"" + email + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return ZipperHttp.json(created).asJsonObject();
+    }
+
+    /** The read side is eventually consistent: poll until the view has caught up with this version. */
+    private JsonObject awaitView(String id, int version) {
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    HttpResponse<String> response = http.get("accounts/" + id);
+                    return response.statusCode() == 200 ? ZipperHttp.json(response).asJsonObject() : null;
+                }, view -> view != null && view.getInt("version") == version);
+    }
+
+    private static List<String> idsOf(HttpResponse<String> list) {
+        assertThat(list.statusCode()).isEqualTo(200);
+        JsonArray array = ZipperHttp.json(list).asJsonArray();
+        return array.stream().map(JsonValue::asJsonObject).map(o -> o.getString("id")).toList();
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String detail) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonObject problem = ZipperHttp.json(response).asJsonObject();
+        assertThat(problem.getInt("status")).isEqualTo(status);
+        assertThat(problem.getString("title")).isNotBlank();
+        assertThat(problem.getString("detail")).contains(detail);
+    }
+}
