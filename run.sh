@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds Zipper and runs it on WildFly with the embedded defaults: the ActiveMQ Artemis broker inside
-# the server and an H2 file database. Set ZIPPER_DB_* to use PostgreSQL instead (see README).
+# the server and an H2 file database. Set ZIPPER_DB_* to use PostgreSQL instead, ZIPPER_ARTEMIS_HOST to use
+# a standalone Artemis broker (see README).
 # The run keeps its own configuration, data and logs in ear/target/run, apart from the test suites'.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -17,6 +18,13 @@ mkdir -p "$base/deployments" "$base/log"
 rm -rf "$base/configuration" "$base/deployments"/zipper.ear*
 cp -r "$wildfly/standalone/configuration" "$base/"
 cp ear/target/zipper.ear "$base/deployments/"
+broker="embedded Artemis"
+if [ -n "${ZIPPER_ARTEMIS_HOST:-}" ]; then
+    echo "[zipper] pointing messaging at the standalone Artemis on $ZIPPER_ARTEMIS_HOST:${ZIPPER_ARTEMIS_PORT:-61616}"
+    JAVA_OPTS="-Djboss.server.base.dir=$PWD/$base" "$wildfly/bin/jboss-cli.sh" \
+        --file=jms-config/src/main/wildfly/remote-artemis.cli > "$base/log/remote-artemis.log"
+    broker="standalone Artemis on $ZIPPER_ARTEMIS_HOST:${ZIPPER_ARTEMIS_PORT:-61616}"
+fi
 
 echo "[zipper] starting $(basename "$wildfly") (log: $base/log/server.log)..."
 export LAUNCH_JBOSS_IN_BACKGROUND=1
@@ -38,7 +46,7 @@ done
 [ -f "$base/deployments/zipper.ear.deployed" ] || { echo "[zipper] not ready after 180 s" >&2; kill $server; exit 1; }
 
 cat <<READY
-[zipper] ready in $(( $(date +%s) - started )) s: WildFly with embedded Artemis, database ${ZIPPER_DB_URL:-H2 in $base/data/zipper}
+[zipper] ready in $(( $(date +%s) - started )) s: WildFly with $broker, database ${ZIPPER_DB_URL:-H2 in $base/data/zipper}
   API       http://127.0.0.1:8080/zipper/api/accounts
   Health    http://127.0.0.1:9990/health/ready
   OpenAPI   http://127.0.0.1:8080/openapi

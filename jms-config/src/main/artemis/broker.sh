@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# A standalone ActiveMQ Artemis broker for Zipper, on 127.0.0.1:61616 only.
+#   broker.sh start | stop | status
+# The distribution comes from Maven Central (the same 2.44 line as WildFly 39's client); the instance,
+# with Zipper's broker.xml and the user zipper/zipper, lives in jms-config/target/artemis-broker.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+module=$(cd "$here/../../.." && pwd)
+version=${ARTEMIS_VERSION:-2.44.0}
+home="$module/target/apache-artemis-$version"
+instance="$module/target/artemis-broker"
+
+install() {
+    [ -x "$home/bin/artemis" ] && return
+    echo "[broker] fetching Artemis $version from Maven Central"
+    mvn -B -q dependency:copy -Dartifact="org.apache.activemq:apache-artemis:$version:zip:bin" \
+        -DoutputDirectory="$module/target" >/dev/null
+    (cd "$module/target" && unzip -q -o "apache-artemis-$version-bin.zip")
+}
+
+create() {
+    [ -f "$instance/bin/artemis" ] && return
+    "$home/bin/artemis" create --silent --user zipper --password zipper --require-login \
+        --host 127.0.0.1 --no-web --no-autotune \
+        --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor \
+        "$instance" >/dev/null
+    # a modest heap: the machine also runs the application server and the database
+    sed -i -E 's/-Xms[0-9]+[MG]/-Xms64M/; s/-Xmx[0-9]+[MG]/-Xmx256M/' "$instance/etc/artemis.profile"
+}
+
+case "${1:-}" in
+    start)
+        install; create
+        cp "$here/broker.xml" "$instance/etc/broker.xml"
+        "$instance/bin/artemis-service" start
+        for _ in $(seq 1 60); do
+            if (exec 3<>/dev/tcp/127.0.0.1/61616) 2>/dev/null; then echo "[broker] listening on 127.0.0.1:61616"; exit 0; fi
+            sleep 1
+        done
+        echo "[broker] did not start; see $instance/log/artemis.log" >&2; exit 1 ;;
+    stop) [ -f "$instance/bin/artemis-service" ] && "$instance/bin/artemis-service" stop ;;
+    status) [ -f "$instance/bin/artemis-service" ] && "$instance/bin/artemis-service" status ;;
+    *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+esac
