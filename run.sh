@@ -22,7 +22,7 @@ broker="embedded Artemis"
 if [ -n "${ZIPPER_ARTEMIS_HOST:-}" ]; then
     echo "[zipper] pointing messaging at the standalone Artemis on $ZIPPER_ARTEMIS_HOST:${ZIPPER_ARTEMIS_PORT:-61616}"
     JAVA_OPTS="-Djboss.server.base.dir=$PWD/$base" "$wildfly/bin/jboss-cli.sh" \
-        --file=jms-config/src/main/wildfly/remote-artemis.cli > "$base/log/remote-artemis.log"
+        --file=jms-config/wildfly/remote-artemis.cli > "$base/log/remote-artemis.log"
     broker="standalone Artemis on $ZIPPER_ARTEMIS_HOST:${ZIPPER_ARTEMIS_PORT:-61616}"
 fi
 

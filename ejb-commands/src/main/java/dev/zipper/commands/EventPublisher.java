@@ -3,28 +3,23 @@ package dev.zipper.commands;
 import dev.zipper.eventstore.RecordedEvent;
 import dev.zipper.messaging.EventMessage;
 import dev.zipper.messaging.Topics;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
 import java.util.List;
 
 /**
- * Sends recorded events to their aggregate's topic. The connection factory is XA, so the sends
- * belong to the caller's JTA transaction: they are delivered only if the append commits.
+ * Sends recorded events to their aggregate's topic. The default connection factory is XA on every
+ * server Zipper configures, so the sends belong to the caller's JTA transaction: they are delivered
+ * only if the append commits.
  */
 @ApplicationScoped
 public class EventPublisher {
 
     @Inject
-    @JMSConnectionFactory(Topics.CONNECTION_FACTORY)
     private JMSContext jms;
-
-    @Resource(lookup = Topics.ACCOUNT_EVENTS)
-    private Topic accountEvents;
 
     public void publish(List<RecordedEvent> events) {
         for (RecordedEvent event : events) {
@@ -36,7 +31,7 @@ public class EventPublisher {
 
     private Topic topicOf(RecordedEvent event) {
         if ("account".equals(event.streamType())) {
-            return accountEvents;
+            return jms.createTopic(Topics.ACCOUNT_EVENTS);
         }
         throw new IllegalArgumentException("No topic for stream type " + event.streamType());
     }

@@ -20,8 +20,11 @@ import org.flywaydb.core.api.output.MigrateResult;
 @Startup
 public class SchemaMigration {
 
-    /** The one datasource of the application; each server binds it under this name. */
-    public static final String DATA_SOURCE = "java:global/jdbc/zipper";
+    /**
+     * The application's one datasource: the platform default, which each server points at Zipper's
+     * database (the only name WildFly and Payara can both resolve).
+     */
+    public static final String DATA_SOURCE = "java:comp/DefaultDataSource";
 
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 

@@ -20,7 +20,9 @@ import java.util.logging.Logger;
  * a duplicate or an older event changes nothing. One session keeps the topic's order.
  */
 @MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Topics.ACCOUNT_EVENTS),
+        // the broker's topic name, not a JNDI name: the same on every server
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = Topics.ACCOUNT_EVENTS),
+        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
         @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
         @ActivationConfigProperty(propertyName = "clientId", propertyValue = "zipper-account-view"),

@@ -5,7 +5,7 @@
 # with Zipper's broker.xml and the user zipper/zipper, lives in jms-config/target/artemis-broker.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-module=$(cd "$here/../../.." && pwd)
+module=$(cd "$here/.." && pwd)
 version=${ARTEMIS_VERSION:-2.44.0}
 home="$module/target/apache-artemis-$version"
 instance="$module/target/artemis-broker"

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Payara Server 6 for Zipper: a domain with the Artemis resource adapter, the datasource, the JMS
+# resources and the EAR. The application uses the platform defaults (java:comp/DefaultDataSource, the
+# default JMS connection factory); this points them at Zipper's pools.
+#   payara.sh start DOMAINS_DIR   create the domain "zipper" there if missing, start it, deploy zipper.ear
+#   payara.sh stop DOMAINS_DIR
+# Reads ZIPPER_DB_* like WildFly does (H2 file database in the domain by default); the broker is a
+# standalone Artemis (jms-config/artemis/broker.sh) at ZIPPER_ARTEMIS_HOST:ZIPPER_ARTEMIS_PORT.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+project=$(cd "$here/../../../.." && pwd)
+target="$project/ear/target"
+asadmin="$target/payara6/bin/asadmin"
+extras="$target/payara-extras"
+command=${1:?usage: payara.sh start|stop DOMAINS_DIR}
+domains=$(mkdir -p "${2:?usage: payara.sh start|stop DOMAINS_DIR}" && cd "$2" && pwd)
+domain="$domains/zipper"
+
+# property values in an asadmin command file escape ':' and '=' (the file's reader takes one backslash)
+escape() { printf '%s' "$1" | sed -e 's/:/\\\\:/g' -e 's/=/\\\\=/g'; }
+
+configure() {
+    "$asadmin" create-domain --nopassword --domaindir "$domains" zipper > /dev/null
+    cp "$extras/h2.jar" "$extras/postgresql.jar" "$domain/lib/"
+    "$asadmin" start-domain --domaindir "$domains" zipper > /dev/null
+
+    local driver=${ZIPPER_DB_DRIVER:-h2} class=org.h2.jdbcx.JdbcDataSource
+    [ "$driver" = postgresql ] && class=org.postgresql.ds.PGSimpleDataSource
+    local url=${ZIPPER_DB_URL:-jdbc:h2:file:$domain/data/zipper;DB_CLOSE_ON_EXIT=FALSE}
+    local broker="host=${ZIPPER_ARTEMIS_HOST:-127.0.0.1};port=${ZIPPER_ARTEMIS_PORT:-61616}"
+    local commands="$domain/config/zipper.asadmin"
+    {
+        echo "set-hazelcast-configuration --enabled=false --dynamic=true"
+        echo "delete-jvm-options -Xmx512m"
+        echo "create-jvm-options -Xms64m:-Xmx512m"
+        echo "create-jdbc-connection-pool --datasourceclassname $class --restype javax.sql.DataSource" \
+             "--property URL=$(escape "$url"):User=$(escape "${ZIPPER_DB_USER:-sa}"):Password=$(escape "${ZIPPER_DB_PASSWORD:-sa}")" \
+             "--isconnectvalidatereq=true --validationmethod=auto-commit zipper-db"
+        echo "set resources.jdbc-resource.jdbc/__default.pool-name=zipper-db"
+        echo "deploy --type rar --name zipper-artemis-ra $extras/zipper-artemis-ra.rar"
+        echo "create-resource-adapter-config --property ConnectionParameters=$(escape "$broker"):UserName=$(escape "${ZIPPER_ARTEMIS_USER:-zipper}"):Password=$(escape "${ZIPPER_ARTEMIS_PASSWORD:-zipper}") zipper-artemis-ra"
+        grep -v '^#' "$project/jms-config/payara/messaging.asadmin" | grep -v '^\s*$'
+    } > "$commands"
+    "$asadmin" multimode --file "$commands"
+    "$asadmin" stop-domain --domaindir "$domains" zipper > /dev/null
+}
+
+case "$command" in
+    start)
+        [ -f "$domain/config/zipper.asadmin" ] || configure
+        "$asadmin" start-domain --domaindir "$domains" zipper
+        "$asadmin" deploy --force=true --name zipper "$target/zipper.ear"
+        ;;
+    stop)
+        "$asadmin" stop-domain --domaindir "$domains" zipper
+        ;;
+    *) echo "usage: payara.sh start|stop DOMAINS_DIR" >&2; exit 2 ;;
+esac
