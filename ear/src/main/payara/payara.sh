@@ -18,6 +18,8 @@ domain="$domains/zipper"
 
 # property values in an asadmin command file escape ':' and '=' (the file's reader takes one backslash)
 escape() { printf '%s' "$1" | sed -e 's/:/\\\\:/g' -e 's/=/\\\\=/g'; }
+# the same, as a sed replacement (sed takes one more level of backslashes)
+replacement() { escape "$1" | sed -e 's/\\/\\\\/g'; }
 
 configure() {
     "$asadmin" create-domain --nopassword --domaindir "$domains" zipper > /dev/null
@@ -38,8 +40,10 @@ configure() {
              "--isconnectvalidatereq=true --validationmethod=auto-commit zipper-db"
         echo "set resources.jdbc-resource.jdbc/__default.pool-name=zipper-db"
         echo "deploy --type rar --name zipper-artemis-ra $extras/zipper-artemis-ra.rar"
-        echo "create-resource-adapter-config --property ConnectionParameters=$(escape "$broker"):UserName=$(escape "${ZIPPER_ARTEMIS_USER:-zipper}"):Password=$(escape "${ZIPPER_ARTEMIS_PASSWORD:-zipper}") zipper-artemis-ra"
-        grep -v '^#' "$project/jms-config/payara/messaging.asadmin" | grep -v '^\s*$'
+        grep -v -e '^#' -e '^\s*$' "$project/jms-config/payara/messaging.asadmin" \
+            | sed -e "s|@BROKER@|$(replacement "$broker")|g" \
+                  -e "s|@USER@|$(replacement "${ZIPPER_ARTEMIS_USER:-zipper}")|g" \
+                  -e "s|@PASSWORD@|$(replacement "${ZIPPER_ARTEMIS_PASSWORD:-zipper}")|g"
     } > "$commands"
     "$asadmin" multimode --file "$commands"
     "$asadmin" stop-domain --domaindir "$domains" zipper > /dev/null
