@@ -1,55 +1,46 @@
 #!/usr/bin/env bash
-# Builds Zipper and runs it on WildFly with the embedded defaults: the ActiveMQ Artemis broker inside
-# the server and an H2 file database. Set ZIPPER_DB_* to use PostgreSQL instead, ZIPPER_ARTEMIS_HOST to use
-# a standalone Artemis broker (see README).
-# The run keeps its own configuration, data and logs in ear/target/run, apart from the test suites'.
+# Builds Zipper and runs it:
+#   ./run.sh           WildFly, with the ActiveMQ Artemis broker inside it (the embedded default)
+#   ./run.sh payara    Payara Server 6, with a standalone Artemis broker on 127.0.0.1:61616
+# Both use an H2 file database unless ZIPPER_DB_* point elsewhere (see README). Each server keeps its
+# configuration, data and logs in ear/target/run-<server>, apart from the test suites'. Ctrl+C stops it.
 set -euo pipefail
 cd "$(dirname "$0")"
+server=${1:-wildfly}
+case "$server" in wildfly|payara) ;; *) echo "usage: ./run.sh [wildfly|payara]" >&2; exit 2 ;; esac
 started=$(date +%s)
+dir=$PWD/ear/target/run-$server
 
-echo "[zipper] building (first run downloads WildFly and dependencies from Maven Central)..."
+echo "[zipper] building (the first run downloads the servers and dependencies from Maven Central)..."
 mvn -B -ntp -DskipTests package | grep -E "^\[INFO\] Building |BUILD|ERROR" || true
 [ -f ear/target/zipper.ear ] || { echo "[zipper] build failed: no ear/target/zipper.ear" >&2; exit 1; }
 
-wildfly=$(ls -d ear/target/wildfly-*/ | head -1)
-wildfly=${wildfly%/}
-base=ear/target/run
-mkdir -p "$base/deployments" "$base/log"
-rm -rf "$base/configuration" "$base/deployments"/zipper.ear*
-cp -r "$wildfly/standalone/configuration" "$base/"
-cp ear/target/zipper.ear "$base/deployments/"
-broker="embedded Artemis"
-if [ -n "${ZIPPER_ARTEMIS_HOST:-}" ]; then
-    echo "[zipper] pointing messaging at the standalone Artemis on $ZIPPER_ARTEMIS_HOST:${ZIPPER_ARTEMIS_PORT:-61616}"
-    JAVA_OPTS="-Djboss.server.base.dir=$PWD/$base" "$wildfly/bin/jboss-cli.sh" \
-        --file=jms-config/wildfly/remote-artemis.cli > "$base/log/remote-artemis.log"
-    broker="standalone Artemis on $ZIPPER_ARTEMIS_HOST:${ZIPPER_ARTEMIS_PORT:-61616}"
+stop() {
+    echo "[zipper] stopping"
+    "ear/src/main/$server/$server.sh" stop "$dir" > /dev/null 2>&1 || true
+    [ "$server" = payara ] && jms-config/artemis/broker.sh stop > /dev/null 2>&1 || true
+}
+trap stop EXIT
+trap 'exit 130' INT TERM
+
+if [ "$server" = payara ]; then
+    export ZIPPER_ARTEMIS_HOST=${ZIPPER_ARTEMIS_HOST:-127.0.0.1}
+    [ "$ZIPPER_ARTEMIS_HOST" = 127.0.0.1 ] && jms-config/artemis/broker.sh start
 fi
+echo "[zipper] starting $server in $dir (first start of a Payara domain configures it: about a minute)..."
+"ear/src/main/$server/$server.sh" start "$dir" > "$PWD/ear/target/run-$server.log" 2>&1 \
+    || { cat "$PWD/ear/target/run-$server.log" >&2; exit 1; }
 
-echo "[zipper] starting $(basename "$wildfly") (log: $base/log/server.log)..."
-export LAUNCH_JBOSS_IN_BACKGROUND=1
-export JAVA_OPTS="${JAVA_OPTS:--Xms64m -Xmx512m -XX:MaxMetaspaceSize=256m -Djava.net.preferIPv4Stack=true}"
-"$wildfly/bin/standalone.sh" -c standalone-full.xml -Djboss.server.base.dir="$PWD/$base" \
-    > "$base/log/console.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null' INT TERM
-
-for _ in $(seq 1 180); do
-    if [ -f "$base/deployments/zipper.ear.deployed" ]; then break; fi
-    if [ -f "$base/deployments/zipper.ear.failed" ] || ! kill -0 $server 2>/dev/null; then
-        echo "[zipper] deployment failed; see $base/log/server.log" >&2
-        kill $server 2>/dev/null || true
-        exit 1
-    fi
-    sleep 1
-done
-[ -f "$base/deployments/zipper.ear.deployed" ] || { echo "[zipper] not ready after 180 s" >&2; kill $server; exit 1; }
-
+broker="embedded Artemis"
+[ -n "${ZIPPER_ARTEMIS_HOST:-}" ] && broker="standalone Artemis on $ZIPPER_ARTEMIS_HOST:${ZIPPER_ARTEMIS_PORT:-61616}"
+health=http://127.0.0.1:9990/health/ready
+[ "$server" = payara ] && health=http://127.0.0.1:8080/health/ready
 cat <<READY
-[zipper] ready in $(( $(date +%s) - started )) s: WildFly with $broker, database ${ZIPPER_DB_URL:-H2 in $base/data/zipper}
+[zipper] ready in $(( $(date +%s) - started )) s: $server with $broker, database ${ZIPPER_DB_URL:-H2 in $dir}
   API       http://127.0.0.1:8080/zipper/api/accounts
-  Health    http://127.0.0.1:9990/health/ready
+  Health    $health
   OpenAPI   http://127.0.0.1:8080/openapi
   Stop with Ctrl+C.
 READY
-wait $server
+sleep infinity &
+wait $!

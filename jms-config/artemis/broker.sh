@@ -28,13 +28,16 @@ create() {
     sed -i -E 's/-Xms[0-9]+[MG]/-Xms64M/; s/-Xmx[0-9]+[MG]/-Xmx256M/' "$instance/etc/artemis.profile"
 }
 
+listening() { (exec 3<>/dev/tcp/127.0.0.1/61616) 2>/dev/null; }
+
 case "${1:-}" in
     start)
+        if listening; then echo "[broker] already listening on 127.0.0.1:61616"; exit 0; fi
         install; create
         cp "$here/broker.xml" "$instance/etc/broker.xml"
         "$instance/bin/artemis-service" start
         for _ in $(seq 1 60); do
-            if (exec 3<>/dev/tcp/127.0.0.1/61616) 2>/dev/null; then echo "[broker] listening on 127.0.0.1:61616"; exit 0; fi
+            if listening; then echo "[broker] listening on 127.0.0.1:61616"; exit 0; fi
             sleep 1
         done
         echo "[broker] did not start; see $instance/log/artemis.log" >&2; exit 1 ;;

@@ -21,37 +21,45 @@ escape() { printf '%s' "$1" | sed -e 's/:/\\\\:/g' -e 's/=/\\\\=/g'; }
 # the same, as a sed replacement (sed takes one more level of backslashes)
 replacement() { escape "$1" | sed -e 's/\\/\\\\/g'; }
 
-configure() {
-    "$asadmin" create-domain --nopassword --domaindir "$domains" zipper > /dev/null
-    cp "$extras/h2.jar" "$extras/postgresql.jar" "$domain/lib/"
-    "$asadmin" start-domain --domaindir "$domains" zipper > /dev/null
-
+# The asadmin commands that make a fresh domain Zipper's, for the current ZIPPER_* settings.
+commands() {
     local driver=${ZIPPER_DB_DRIVER:-h2} class=org.h2.jdbcx.JdbcDataSource
     [ "$driver" = postgresql ] && class=org.postgresql.ds.PGSimpleDataSource
     local url=${ZIPPER_DB_URL:-jdbc:h2:file:$domain/data/zipper;DB_CLOSE_ON_EXIT=FALSE}
     local broker="host=${ZIPPER_ARTEMIS_HOST:-127.0.0.1};port=${ZIPPER_ARTEMIS_PORT:-61616}"
-    local commands="$domain/config/zipper.asadmin"
-    {
-        echo "set-hazelcast-configuration --enabled=false --dynamic=true"
-        echo "delete-jvm-options -Xmx512m"
-        echo "create-jvm-options -Xms64m:-Xmx512m"
-        echo "create-jdbc-connection-pool --datasourceclassname $class --restype javax.sql.DataSource" \
-             "--property URL=$(escape "$url"):User=$(escape "${ZIPPER_DB_USER:-sa}"):Password=$(escape "${ZIPPER_DB_PASSWORD:-sa}")" \
-             "--isconnectvalidatereq=true --validationmethod=auto-commit zipper-db"
-        echo "set resources.jdbc-resource.jdbc/__default.pool-name=zipper-db"
-        echo "deploy --type rar --name zipper-artemis-ra $extras/zipper-artemis-ra.rar"
-        grep -v -e '^#' -e '^\s*$' "$project/jms-config/payara/messaging.asadmin" \
-            | sed -e "s|@BROKER@|$(replacement "$broker")|g" \
-                  -e "s|@USER@|$(replacement "${ZIPPER_ARTEMIS_USER:-zipper}")|g" \
-                  -e "s|@PASSWORD@|$(replacement "${ZIPPER_ARTEMIS_PASSWORD:-zipper}")|g"
-    } > "$commands"
-    "$asadmin" multimode --file "$commands"
+    echo "set-hazelcast-configuration --enabled=false --dynamic=true"
+    echo "delete-jvm-options -Xmx512m"
+    echo "create-jvm-options -Xms64m:-Xmx512m"
+    echo "create-jdbc-connection-pool --datasourceclassname $class --restype javax.sql.DataSource" \
+         "--property URL=$(escape "$url"):User=$(escape "${ZIPPER_DB_USER:-sa}"):Password=$(escape "${ZIPPER_DB_PASSWORD:-sa}")" \
+         "--isconnectvalidatereq=true --validationmethod=auto-commit zipper-db"
+    # the application uses the platform default datasource: point it at Zipper's pool
+    echo "set resources.jdbc-resource.jdbc/__default.pool-name=zipper-db"
+    echo "deploy --type rar --name zipper-artemis-ra $extras/zipper-artemis-ra.rar"
+    grep -v -e '^#' -e '^\s*$' "$project/jms-config/payara/messaging.asadmin" \
+        | sed -e "s|@BROKER@|$(replacement "$broker")|g" \
+              -e "s|@USER@|$(replacement "${ZIPPER_ARTEMIS_USER:-zipper}")|g" \
+              -e "s|@PASSWORD@|$(replacement "${ZIPPER_ARTEMIS_PASSWORD:-zipper}")|g"
+}
+
+# A domain is configured once; when the settings change (another database, say) it is made anew.
+configure() {
+    local wanted="$domains/zipper.asadmin"
+    commands > "$wanted"
+    if cmp -s "$wanted" "$domain/config/zipper.asadmin"; then return; fi
+    "$asadmin" stop-domain --domaindir "$domains" zipper > /dev/null 2>&1 || true
+    rm -rf "$domain"
+    "$asadmin" create-domain --nopassword --domaindir "$domains" zipper > /dev/null
+    cp "$extras/h2.jar" "$extras/postgresql.jar" "$domain/lib/"
+    "$asadmin" start-domain --domaindir "$domains" zipper > /dev/null
+    "$asadmin" multimode --file "$wanted"
     "$asadmin" stop-domain --domaindir "$domains" zipper > /dev/null
+    mv "$wanted" "$domain/config/zipper.asadmin"
 }
 
 case "$command" in
     start)
-        [ -f "$domain/config/zipper.asadmin" ] || configure
+        configure
         "$asadmin" start-domain --domaindir "$domains" zipper
         "$asadmin" deploy --force=true --name zipper "$target/zipper.ear"
         ;;

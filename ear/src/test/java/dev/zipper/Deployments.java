@@ -15,7 +15,7 @@ public final class Deployments {
     private Deployments() {
     }
 
-    public static EnterpriseArchive ear() {
+    private static EnterpriseArchive ear() {
         String path = System.getProperty("zipper.ear", "target/zipper.ear");
         return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(path));
     }

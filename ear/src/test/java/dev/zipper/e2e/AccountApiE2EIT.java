@@ -1,18 +1,11 @@
 package dev.zipper.e2e;
 
-import dev.zipper.Deployments;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,24 +15,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The account API over HTTP against the EAR exactly as built, deployed on WildFly. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+/** The account API over HTTP against zipper.ear exactly as built, on the server -Dzipper.server names. */
+@ExtendWith(ZipperServer.class)
 class AccountApiE2EIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
-    @ArquillianResource
-    URL webModule;
 
     ZipperHttp http;
 
     @BeforeEach
     void client() {
-        http = new ZipperHttp(webModule);
+        http = new ZipperHttp(ZipperServer.WEB_MODULE);
     }
 
     @Test

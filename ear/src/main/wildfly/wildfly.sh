@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# WildFly for Zipper: an instance (configuration, data, logs) in its own directory, using the server
+# the build unpacked and configured in ear/target, with zipper.ear deployed.
+#   wildfly.sh start DIR   start the instance in DIR (created if missing), deploy, wait until deployed
+#   wildfly.sh stop DIR
+# Reads ZIPPER_DB_* when it starts (H2 in DIR/data by default). With ZIPPER_ARTEMIS_HOST set, it uses a
+# standalone Artemis broker (jms-config/wildfly/remote-artemis.cli) instead of the embedded one.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+project=$(cd "$here/../../../.." && pwd)
+wildfly=$(ls -d "$project"/ear/target/wildfly-*/ | head -1)
+wildfly=${wildfly%/}
+command=${1:?usage: wildfly.sh start|stop DIR}
+base=$(mkdir -p "${2:?usage: wildfly.sh start|stop DIR}" && cd "$2" && pwd)
+
+start() {
+    mkdir -p "$base/deployments" "$base/log"
+    rm -rf "$base/configuration" "$base/deployments"/zipper.ear*
+    cp -r "$wildfly/standalone/configuration" "$base/"
+    if [ -n "${ZIPPER_ARTEMIS_HOST:-}" ]; then
+        JAVA_OPTS="-Djboss.server.base.dir=$base" "$wildfly/bin/jboss-cli.sh" \
+            --file="$project/jms-config/wildfly/remote-artemis.cli" > "$base/log/remote-artemis.log"
+    fi
+    cp "$project/ear/target/zipper.ear" "$base/deployments/"
+    LAUNCH_JBOSS_IN_BACKGROUND=1 \
+    JAVA_OPTS="${JAVA_OPTS:--Xms64m -Xmx512m -XX:MaxMetaspaceSize=256m -Djava.net.preferIPv4Stack=true}" \
+        nohup "$wildfly/bin/standalone.sh" -c standalone-full.xml -Djboss.server.base.dir="$base" \
+        > "$base/log/console.log" 2>&1 &
+    echo $! > "$base/wildfly.pid"
+    for _ in $(seq 1 180); do
+        [ -f "$base/deployments/zipper.ear.deployed" ] && return 0
+        if [ -f "$base/deployments/zipper.ear.failed" ] || ! kill -0 "$(cat "$base/wildfly.pid")" 2>/dev/null; then
+            echo "zipper.ear did not deploy; see $base/log/server.log" >&2
+            stop; return 1
+        fi
+        sleep 1
+    done
+    echo "zipper.ear not deployed after 180 s; see $base/log/server.log" >&2
+    stop; return 1
+}
+
+stop() {
+    [ -f "$base/wildfly.pid" ] || return 0
+    local pid
+    pid=$(cat "$base/wildfly.pid")
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    kill -9 "$pid" 2>/dev/null || true
+    rm -f "$base/wildfly.pid"
+}
+
+case "$command" in
+    start) start ;;
+    stop) stop ;;
+    *) echo "usage: wildfly.sh start|stop DIR" >&2; exit 2 ;;
+esac

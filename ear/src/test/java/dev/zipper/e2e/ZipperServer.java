@@ -1,0 +1,94 @@
+package dev.zipper.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts the server named by -Dzipper.server (wildfly or payara) with zipper.ear deployed, once for
+ * the whole run, through the same scripts run.sh uses, and stops it when the run ends. Payara gets a
+ * standalone Artemis broker, started and stopped with it.
+ */
+final class ZipperServer implements BeforeAllCallback {
+
+    static final URL WEB_MODULE = url("http://127.0.0.1:8080/zipper/");
+
+    private static final Path PROJECT = Path.of(System.getProperty("zipper.project", "..")).toAbsolutePath().normalize();
+    private static final String SERVER = System.getProperty("zipper.server", "wildfly");
+    private static final File LOG = PROJECT.resolve("ear/target/e2e-" + SERVER + ".log").toFile();
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(ZipperServer.class, key -> start(), Running.class);
+    }
+
+    private static Running start() {
+        Path instance = PROJECT.resolve("ear/target/e2e-" + SERVER);
+        List<List<String>> stops = new ArrayList<>();
+        if (SERVER.equals("payara")) {
+            run(List.of(script("jms-config/artemis/broker.sh"), "start"));
+            stops.add(List.of(script("jms-config/artemis/broker.sh"), "stop"));
+        }
+        List<String> server = List.of(script("ear/src/main/" + SERVER + "/" + SERVER + ".sh"));
+        stops.add(0, concat(server, "stop", instance.toString()));
+        Running running = new Running(stops);
+        try {
+            run(concat(server, "start", instance.toString()));
+        } catch (RuntimeException e) {
+            running.close();
+            throw e;
+        }
+        return running;
+    }
+
+    /** Stops what start started, in reverse order, when the test run ends. */
+    private record Running(List<List<String>> stops) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            stops.forEach(ZipperServer::run);
+        }
+    }
+
+    private static void run(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(LOG)).start();
+            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " failed; see " + LOG);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot run " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String script(String path) {
+        return PROJECT.resolve(path).toString();
+    }
+
+    private static List<String> concat(List<String> head, String... tail) {
+        List<String> all = new ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all;
+    }
+
+    private static URL url(String url) {
+        try {
+            return new URL(url);
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
