@@ -4,6 +4,7 @@
 # default JMS connection factory); this points them at Zipper's pools.
 #   payara.sh start DOMAINS_DIR   create the domain "zipper" there if missing, start it, deploy zipper.ear
 #   payara.sh stop DOMAINS_DIR
+#   payara.sh micro-commands ROOT_DIR   print the same configuration as Payara Micro boot commands
 # Reads ZIPPER_DB_* like WildFly does (H2 file database in the domain by default); the broker is a
 # standalone Artemis (jms-config/artemis/broker.sh) at ZIPPER_ARTEMIS_HOST:ZIPPER_ARTEMIS_PORT.
 set -euo pipefail
@@ -12,8 +13,8 @@ project=$(cd "$here/../../../.." && pwd)
 target="$project/ear/target"
 asadmin="$target/payara6/bin/asadmin"
 extras="$target/payara-extras"
-command=${1:?usage: payara.sh start|stop DOMAINS_DIR}
-domains=$(mkdir -p "${2:?usage: payara.sh start|stop DOMAINS_DIR}" && cd "$2" && pwd)
+command=${1:?usage: payara.sh start|stop|micro-commands DIR}
+domains=$(mkdir -p "${2:?usage: payara.sh start|stop|micro-commands DIR}" && cd "$2" && pwd)
 domain="$domains/zipper"
 
 # property values in an asadmin command file escape ':' and '=' (the file's reader takes one backslash)
@@ -22,14 +23,19 @@ escape() { printf '%s' "$1" | sed -e 's/:/\\\\:/g' -e 's/=/\\\\=/g'; }
 replacement() { escape "$1" | sed -e 's/\\/\\\\/g'; }
 
 # The asadmin commands that make a fresh domain Zipper's, for the current ZIPPER_* settings.
-commands() {
+server_commands() {
+    echo "set-hazelcast-configuration --enabled=false --dynamic=true"
+    echo "delete-jvm-options -Xmx512m"
+    echo "create-jvm-options -Xms64m:-Xmx512m"
+    resources
+}
+
+# The resources, on Payara Server and Payara Micro alike.
+resources() {
     local driver=${ZIPPER_DB_DRIVER:-h2} class=org.h2.jdbcx.JdbcDataSource
     [ "$driver" = postgresql ] && class=org.postgresql.ds.PGSimpleDataSource
     local url=${ZIPPER_DB_URL:-jdbc:h2:file:$domain/data/zipper;DB_CLOSE_ON_EXIT=FALSE}
     local broker="host=${ZIPPER_ARTEMIS_HOST:-127.0.0.1};port=${ZIPPER_ARTEMIS_PORT:-61616}"
-    echo "set-hazelcast-configuration --enabled=false --dynamic=true"
-    echo "delete-jvm-options -Xmx512m"
-    echo "create-jvm-options -Xms64m:-Xmx512m"
     echo "create-jdbc-connection-pool --datasourceclassname $class --restype javax.sql.DataSource" \
          "--property URL=$(escape "$url"):User=$(escape "${ZIPPER_DB_USER:-sa}"):Password=$(escape "${ZIPPER_DB_PASSWORD:-sa}")" \
          "--isconnectvalidatereq=true --validationmethod=auto-commit zipper-db"
@@ -45,7 +51,7 @@ commands() {
 # A domain is configured once; when the settings change (another database, say) it is made anew.
 configure() {
     local wanted="$domains/zipper.asadmin"
-    commands > "$wanted"
+    server_commands > "$wanted"
     if cmp -s "$wanted" "$domain/config/zipper.asadmin"; then return; fi
     "$asadmin" stop-domain --domaindir "$domains" zipper > /dev/null 2>&1 || true
     rm -rf "$domain"
@@ -66,5 +72,13 @@ case "$command" in
     stop)
         "$asadmin" stop-domain --domaindir "$domains" zipper
         ;;
-    *) echo "usage: payara.sh start|stop DOMAINS_DIR" >&2; exit 2 ;;
+    micro-commands)
+        # Payara Micro has no default JMS connection factory to repoint (it has no OpenMQ): the factory
+        # gets a resource of its own, which the test deployment maps to the default name (web.xml).
+        domain=$domains
+        # (its boot-command reader takes the escapes as they are: one backslash, not two)
+        resources | grep -v 'jms/__defaultConnectionFactory' | sed -e 's/\\\\/\\/g'
+        echo "create-connector-resource --poolname zipper-jms jms/zipperConnectionFactory"
+        ;;
+    *) echo "usage: payara.sh start|stop|micro-commands DIR" >&2; exit 2 ;;
 esac

@@ -3,8 +3,9 @@ package dev.zipper.commands;
 import dev.zipper.eventstore.RecordedEvent;
 import dev.zipper.messaging.EventMessage;
 import dev.zipper.messaging.Topics;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
@@ -18,18 +19,21 @@ import java.util.List;
 @ApplicationScoped
 public class EventPublisher {
 
-    @Inject
-    private JMSContext jms;
+    /** Looked up rather than an injected JMSContext, whose lookup name differs on Payara Micro. */
+    @Resource(lookup = "java:comp/DefaultJMSConnectionFactory")
+    private ConnectionFactory connectionFactory;
 
     public void publish(List<RecordedEvent> events) {
-        for (RecordedEvent event : events) {
-            TextMessage message = jms.createTextMessage();
-            EventMessage.write(event, message);
-            jms.createProducer().send(topicOf(event), message);
+        try (JMSContext jms = connectionFactory.createContext()) {
+            for (RecordedEvent event : events) {
+                TextMessage message = jms.createTextMessage();
+                EventMessage.write(event, message);
+                jms.createProducer().send(topicOf(jms, event), message);
+            }
         }
     }
 
-    private Topic topicOf(RecordedEvent event) {
+    private static Topic topicOf(JMSContext jms, RecordedEvent event) {
         if ("account".equals(event.streamType())) {
             return jms.createTopic(Topics.ACCOUNT_EVENTS);
         }
