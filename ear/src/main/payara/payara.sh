@@ -4,7 +4,8 @@
 # default JMS connection factory); this points them at Zipper's pools.
 #   payara.sh start DOMAINS_DIR   create the domain "zipper" there if missing, start it, deploy zipper.ear
 #   payara.sh stop DOMAINS_DIR
-#   payara.sh micro-commands ROOT_DIR   print the same configuration as Payara Micro boot commands
+#   payara.sh micro-commands ROOT_DIR   empty ROOT_DIR (a Payara Micro root directory) and print the
+#                                       same configuration as Micro boot commands
 # Reads ZIPPER_DB_* like WildFly does (H2 file database in the domain by default); the broker is a
 # standalone Artemis (jms-config/artemis/broker.sh) at ZIPPER_ARTEMIS_HOST:ZIPPER_ARTEMIS_PORT.
 set -euo pipefail
@@ -75,7 +76,7 @@ case "$command" in
     micro-commands)
         # Payara Micro has no default JMS connection factory to repoint (it has no OpenMQ): the factory
         # gets a resource of its own, which the test deployment maps to the default name (web.xml).
-        domain=$domains
+        rm -rf "${domains:?}"/* && domain=$domains
         # (its boot-command reader takes the escapes as they are: one backslash, not two)
         resources | grep -v 'jms/__defaultConnectionFactory' | sed -e 's/\\\\/\\/g'
         echo "create-connector-resource --poolname zipper-jms jms/zipperConnectionFactory"

@@ -3,31 +3,50 @@ package dev.zipper;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import org.jboss.shrinkwrap.api.Archive;
+import org.jboss.shrinkwrap.api.ArchivePath;
+import org.jboss.shrinkwrap.api.Filters;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-/** The archives the suites deploy: the EAR the build produced, as a user would deploy it. */
+/**
+ * What the in-container suite deploys: the EAR the build produced, with the test classes (and the jars
+ * they use) added to its web module. Payara Micro runs WARs only, so there the same modules are laid
+ * out as one WAR: the EJB module and the EAR's libraries go to WEB-INF/lib, the EJB module's descriptor
+ * to WEB-INF.
+ */
 public final class Deployments {
 
-    public static final String WEB_MODULE = "zipper-web.war";
+    private static final String WEB_MODULE = "zipper-web.war";
+    private static final String EJB_MODULE = "zipper-commands.jar";
 
     private Deployments() {
     }
 
-    private static EnterpriseArchive ear() {
-        String path = System.getProperty("zipper.ear", "target/zipper.ear");
-        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(path));
-    }
-
-    /** The EAR with test classes (and the jars they use) added to its web module, to run inside the server. */
-    public static EnterpriseArchive earWithTests(Class<?>... testClasses) {
-        EnterpriseArchive ear = ear();
+    public static Archive<?> withTests(Class<?>... testClasses) {
+        EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class,
+                new File(System.getProperty("zipper.ear", "target/zipper.ear")));
         WebArchive web = ear.getAsType(WebArchive.class, WEB_MODULE);
         web.addClasses(testClasses);
         web.addAsLibraries(jarOf(org.assertj.core.api.Assertions.class), jarOf(org.awaitility.Awaitility.class),
                 jarOf(org.hamcrest.Matcher.class));
-        return ear;
+        return "payara-micro".equals(System.getProperty("arquillian.launch")) ? asOneWar(ear, web) : ear;
+    }
+
+    private static WebArchive asOneWar(EnterpriseArchive ear, WebArchive web) {
+        JavaArchive ejbModule = ear.getAsType(JavaArchive.class, EJB_MODULE);
+        web.addAsLibrary(ejbModule);
+        // in a WAR only WEB-INF/ejb-jar.xml counts (it declares the domain's exceptions as application exceptions)
+        web.addAsWebInfResource(ejbModule.get("META-INF/ejb-jar.xml").getAsset(), "ejb-jar.xml");
+        for (ArchivePath library : ear.getContent(Filters.include("/lib/.*\\.jar")).keySet()) {
+            web.addAsLibrary(ear.getAsType(JavaArchive.class, library));
+        }
+        Path project = Path.of(System.getProperty("zipper.project", ".."));
+        web.setWebXML(project.resolve("ear/src/main/payara/micro-web.xml").toFile());
+        // a nested archive is named by its path ("/zipper-web.war"); the Micro adapter needs a plain name
+        return ShrinkWrap.create(WebArchive.class, "zipper.war").merge(web);
     }
 
     private static File jarOf(Class<?> type) {

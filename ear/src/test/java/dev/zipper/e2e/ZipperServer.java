@@ -13,8 +13,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Starts the server named by -Dzipper.server (wildfly or payara) with zipper.ear deployed, once for
- * the whole run, through the same scripts run.sh uses, and stops it when the run ends. Payara gets a
- * standalone Artemis broker, started and stopped with it.
+ * the whole run, through the same scripts run.sh uses, and stops it when the run ends. Payara needs the
+ * standalone Artemis broker (jms-config/artemis/broker.sh), which the build starts around the suites.
  */
 final class ZipperServer implements BeforeAllCallback {
 
@@ -32,14 +32,8 @@ final class ZipperServer implements BeforeAllCallback {
 
     private static Running start() {
         Path instance = PROJECT.resolve("ear/target/e2e-" + SERVER);
-        List<List<String>> stops = new ArrayList<>();
-        if (SERVER.equals("payara")) {
-            run(List.of(script("jms-config/artemis/broker.sh"), "start"));
-            stops.add(List.of(script("jms-config/artemis/broker.sh"), "stop"));
-        }
         List<String> server = List.of(script("ear/src/main/" + SERVER + "/" + SERVER + ".sh"));
-        stops.add(0, concat(server, "stop", instance.toString()));
-        Running running = new Running(stops);
+        Running running = new Running(List.of(concat(server, "stop", instance.toString())));
         try {
             run(concat(server, "start", instance.toString()));
         } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import dev.zipper.domain.InvalidCommand;
 import dev.zipper.domain.UnknownAggregate;
 import dev.zipper.eventstore.ConcurrencyConflict;
 import dev.zipper.eventstore.EventLogFailure;
+import jakarta.ejb.EJBException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
@@ -20,7 +21,10 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
 
     @Override
-    public Response toResponse(Exception e) {
+    public Response toResponse(Exception thrown) {
+        // a container that does not honour ejb-jar.xml's application exceptions wraps the refusal
+        Exception e = thrown instanceof EJBException ejb && ejb.getCausedByException() != null
+                ? ejb.getCausedByException() : thrown;
         if (e instanceof InvalidCommand) {
             return Problem.response(Status.BAD_REQUEST, "Invalid request", e.getMessage());
         }
