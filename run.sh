@@ -27,7 +27,9 @@ if [ "$server" = payara ]; then
     export ZIPPER_ARTEMIS_HOST=${ZIPPER_ARTEMIS_HOST:-127.0.0.1}
     [ "$ZIPPER_ARTEMIS_HOST" = 127.0.0.1 ] && jms-config/artemis/broker.sh start
 fi
-echo "[zipper] starting $server in $dir (first start of a Payara domain configures it: about a minute)..."
+note=""
+[ "$server" = payara ] && note=" (a new Payara domain is configured first: about a minute more)"
+echo "[zipper] starting $server in $dir$note..."
 "ear/src/main/$server/$server.sh" start "$dir" > "$PWD/ear/target/run-$server.log" 2>&1 \
     || { cat "$PWD/ear/target/run-$server.log" >&2; exit 1; }
 
