@@ -3,6 +3,7 @@ package dev.zipper.eventstore;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -11,11 +12,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EventLogTest {
 
+    private TestDatabase database;
     private EventLog log;
 
     @BeforeEach
     void freshLog() {
-        log = new EventLog(TestDatabase.fresh(), EventLog.Transactions.LOCAL);
+        database = TestDatabase.fresh();
+        log = new EventLog(database.dataSource(), EventLog.Transactions.LOCAL);
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        database.close();
     }
 
     @Test

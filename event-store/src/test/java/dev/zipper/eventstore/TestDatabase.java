@@ -10,39 +10,57 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A fresh, migrated database per call: H2 in memory, or a new schema in the PostgreSQL database that
- * ZIPPER_DB_URL names (the same variable the server reads).
+ * A fresh, migrated database per test: H2 in memory, or a new schema in the PostgreSQL database that
+ * ZIPPER_DB_URL names (the same variable the server reads). Closing it drops what it made.
  */
-final class TestDatabase {
+final class TestDatabase implements AutoCloseable {
 
-    private TestDatabase() {
+    private final DataSource dataSource;
+    private final String dropStatement;
+
+    private TestDatabase(DataSource dataSource, String dropStatement) {
+        this.dataSource = dataSource;
+        this.dropStatement = dropStatement;
     }
 
-    static DataSource fresh() {
+    static TestDatabase fresh() {
         String name = "t" + UUID.randomUUID().toString().replace("-", "");
         String url = System.getenv().getOrDefault("ZIPPER_DB_URL", "");
-        DataSource dataSource = url.startsWith("jdbc:postgresql:") ? postgres(url, name) : h2(name);
-        Schema.migrate(dataSource);
+        TestDatabase database = url.startsWith("jdbc:postgresql:") ? postgres(url, name) : h2(name);
+        Schema.migrate(database.dataSource);
+        return database;
+    }
+
+    DataSource dataSource() {
         return dataSource;
     }
 
-    private static DataSource h2(String name) {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
-        return h2;
+    @Override
+    public void close() {
+        execute(dataSource, dropStatement);
     }
 
-    private static DataSource postgres(String url, String schema) {
+    private static TestDatabase h2(String name) {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+        return new TestDatabase(h2, "SHUTDOWN");
+    }
+
+    private static TestDatabase postgres(String url, String schema) {
         PGSimpleDataSource pg = new PGSimpleDataSource();
         pg.setURL(url);
         pg.setUser(System.getenv().getOrDefault("ZIPPER_DB_USER", "postgres"));
         pg.setPassword(System.getenv().getOrDefault("ZIPPER_DB_PASSWORD", ""));
-        try (Connection connection = pg.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA " + schema);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create a test schema in " + pg.getURL(), e);
-        }
+        execute(pg, "CREATE SCHEMA " + schema);
         pg.setCurrentSchema(schema);
-        return pg;
+        return new TestDatabase(pg, "DROP SCHEMA " + schema + " CASCADE");
+    }
+
+    private static void execute(DataSource dataSource, String sql) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot run '" + sql + "' on the test database", e);
+        }
     }
 }
