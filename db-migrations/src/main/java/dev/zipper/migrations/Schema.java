@@ -14,10 +14,14 @@ public final class Schema {
     }
 
     public static MigrateResult migrate(DataSource dataSource) {
+        return flyway(dataSource).migrate();
+    }
+
+    /** Flyway set up for Zipper's migrations, to migrate or to ask what is applied and pending. */
+    public static Flyway flyway(DataSource dataSource) {
         return Flyway.configure(Schema.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(LOCATION)
-                .load()
-                .migrate();
+                .load();
     }
 }

@@ -50,8 +50,7 @@ class CommandToProjectionIT {
 
     @Test
     void the_schema_is_migrated_when_the_application_starts() {
-        Flyway flyway = Flyway.configure(Schema.class.getClassLoader()).dataSource(dataSource)
-                .locations(Schema.LOCATION).load();
+        Flyway flyway = Schema.flyway(dataSource);
 
         assertThat(flyway.info().pending()).isEmpty();
         MigrationInfo[] applied = flyway.info().applied();

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -78,9 +79,10 @@ public class EventLog {
         }
         String sql = "INSERT INTO events (stream_type, stream_id, stream_version, event_type, schema_version, "
                 + "payload, event_id, correlation_id, causation_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+        // microseconds: what both databases store, so the returned events equal the stored ones
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         int version = expectedVersion;
-        long position = -1;
+        List<RecordedEvent> recorded = new ArrayList<>();
         try (PreparedStatement insert = connection.prepareStatement(sql, new String[] {"position"})) {
             for (NewEvent event : events) {
                 insert.setString(1, streamType);
@@ -92,15 +94,16 @@ public class EventLog {
                 insert.setObject(7, event.metadata().eventId());
                 insert.setObject(8, event.metadata().correlationId());
                 insert.setObject(9, event.metadata().causationId());
-                insert.setObject(10, now);
+                insert.setObject(10, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
-                    position = keys.getLong(1);
+                    recorded.add(new RecordedEvent(keys.getLong(1), streamType, streamId, version, event.type(),
+                            event.schemaVersion(), event.payload(), event.metadata(), now));
                 }
             }
         }
-        return new AppendResult(version, position);
+        return new AppendResult(recorded);
     }
 
     private static int currentVersion(Connection connection, String streamId) throws SQLException {

@@ -63,7 +63,7 @@ public class AccountCommands {
                 .map(event -> CODEC.encode(event, EventMetadata.causedBy(commandId)))
                 .toList();
         AppendResult appended = log.append(STREAM_TYPE, accountId, history.size(), events);
-        publisher.publish(log.readStream(accountId, history.size()));
+        publisher.publish(appended.events());
         return new CommandResult(accountId, appended.version(), appended.position());
     }
 }
