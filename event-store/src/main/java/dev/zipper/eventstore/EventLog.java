@@ -14,7 +14,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * The append-only log over plain JDBC. Inside a container the connection belongs to the caller's JTA
+ * The append-only log over plain JDBC. Positions are handed out in commit order and without gaps, so
+ * a reader that follows the log by position never skips an event that commits late. Inside a container the connection belongs to the caller's JTA
  * transaction; outside one (tests, tools) each append commits on its own.
  */
 public class EventLog {
@@ -73,37 +74,57 @@ public class EventLog {
 
     private AppendResult append(Connection connection, String streamType, String streamId, int expectedVersion,
                                 List<NewEvent> events) throws SQLException {
+        // First the head: its row lock, held to commit, puts concurrent appends in commit order.
+        long position = advanceHead(connection, events.size()) - events.size();
         int actual = currentVersion(connection, streamId);
         if (actual != expectedVersion) {
             throw new ConcurrencyConflict(streamId, expectedVersion, actual);
         }
-        String sql = "INSERT INTO events (stream_type, stream_id, stream_version, event_type, schema_version, "
-                + "payload, event_id, correlation_id, causation_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        String sql = "INSERT INTO events (position, stream_type, stream_id, stream_version, event_type, schema_version, "
+                + "payload, event_id, correlation_id, causation_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         // microseconds: what both databases store, so the returned events equal the stored ones
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         int version = expectedVersion;
         List<RecordedEvent> recorded = new ArrayList<>();
-        try (PreparedStatement insert = connection.prepareStatement(sql, new String[] {"position"})) {
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
             for (NewEvent event : events) {
-                insert.setString(1, streamType);
-                insert.setString(2, streamId);
-                insert.setInt(3, ++version);
-                insert.setString(4, event.type());
-                insert.setInt(5, event.schemaVersion());
-                insert.setString(6, event.payload());
-                insert.setObject(7, event.metadata().eventId());
-                insert.setObject(8, event.metadata().correlationId());
-                insert.setObject(9, event.metadata().causationId());
-                insert.setObject(10, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-                insert.executeUpdate();
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    keys.next();
-                    recorded.add(new RecordedEvent(keys.getLong(1), streamType, streamId, version, event.type(),
-                            event.schemaVersion(), event.payload(), event.metadata(), now));
-                }
+                RecordedEvent record = new RecordedEvent(++position, streamType, streamId, ++version, event.type(),
+                        event.schemaVersion(), event.payload(), event.metadata(), now);
+                insert.setLong(1, record.position());
+                insert.setString(2, streamType);
+                insert.setString(3, streamId);
+                insert.setInt(4, record.streamVersion());
+                insert.setString(5, event.type());
+                insert.setInt(6, event.schemaVersion());
+                insert.setString(7, event.payload());
+                insert.setObject(8, event.metadata().eventId());
+                insert.setObject(9, event.metadata().correlationId());
+                insert.setObject(10, event.metadata().causationId());
+                insert.setObject(11, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                insert.addBatch();
+                recorded.add(record);
             }
+            insert.executeBatch();
         }
         return new AppendResult(recorded);
+    }
+
+    /** Moves the log's head on by {@code count} positions and returns the new head (see V3 migration). */
+    private static long advanceHead(Connection connection, int count) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE log_head SET position = position + ? WHERE id = 1")) {
+            update.setInt(1, count);
+            update.executeUpdate();
+        }
+        return head(connection);
+    }
+
+    private static long head(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT position FROM log_head WHERE id = 1");
+             ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private static int currentVersion(Connection connection, String streamId) throws SQLException {
@@ -114,6 +135,15 @@ public class EventLog {
                 rows.next();
                 return rows.getInt(1);
             }
+        }
+    }
+
+    /** The position of the last committed event (0 for an empty log). */
+    public long head() {
+        try (Connection connection = dataSource.getConnection()) {
+            return head(connection);
+        } catch (SQLException e) {
+            throw new EventLogFailure("Could not read the log's head", e);
         }
     }
 
