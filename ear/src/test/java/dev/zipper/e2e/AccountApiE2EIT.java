@@ -5,7 +5,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -87,6 +92,42 @@ class AccountApiE2EIT {
 
         HttpResponse<String> confirmed = http.post("accounts/" + id + "/confirm", null);
         assertThat(ZipperHttp.json(confirmed).asJsonObject().getInt("version")).as("no event was written").isEqualTo(2);
+    }
+
+    @Test
+    void a_stale_expected_version_is_a_409_problem_and_writes_nothing() {
+        String id = open("Carol", "carol@example.org").getString("id");
+        assertThat(http.post("accounts/" + id + "/confirm?expectedVersion=1", null).statusCode()).isEqualTo(200);
+
+        assertProblem(http.post("accounts/" + id + "/activate?expectedVersion=1", null), 409,
+                "is at version 2, not the expected 1");
+
+        HttpResponse<String> activated = http.post("accounts/" + id + "/activate?expectedVersion=2", null);
+        assertThat(ZipperHttp.json(activated).asJsonObject().getInt("version")).as("no event was written").isEqualTo(3);
+    }
+
+    @Test
+    void concurrent_commands_without_an_expected_version_are_retried_not_refused_as_conflicts() throws Exception {
+        String id = open("Dan", "dan@example.org").getString("id");
+        http.post("accounts/" + id + "/confirm", null);
+        http.post("accounts/" + id + "/activate", null);
+
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            answers.add(clients.submit(() -> http.post("accounts/" + id + "/suspend", null)));
+        }
+        List<HttpResponse<String>> responses = new ArrayList<>();
+        for (Future<HttpResponse<String>> answer : answers) {
+            responses.add(answer.get(1, TimeUnit.MINUTES));
+        }
+        clients.shutdown();
+
+        // one suspends; the others, retried against the suspended account, are refused by the account itself
+        assertThat(responses).filteredOn(r -> r.statusCode() == 200).hasSize(1);
+        assertThat(responses).filteredOn(r -> r.statusCode() != 200).allSatisfy(r ->
+                assertProblem(r, 409, "Cannot suspend an account that is SUSPENDED"));
+        assertThat(awaitView(id, 4).getString("status")).isEqualTo("SUSPENDED");
     }
 
     @Test

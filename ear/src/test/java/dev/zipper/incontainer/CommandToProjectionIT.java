@@ -2,18 +2,29 @@ package dev.zipper.incontainer;
 
 import dev.zipper.Deployments;
 import dev.zipper.account.AccountCommand;
+import dev.zipper.account.AccountEvent;
 import dev.zipper.account.AccountStatus;
 import dev.zipper.account.commands.AccountCommands;
+import dev.zipper.account.view.AccountProjection;
 import dev.zipper.account.view.AccountViews;
 import dev.zipper.commands.CommandResult;
+import dev.zipper.eventstore.EventCodec;
 import dev.zipper.eventstore.EventLog;
+import dev.zipper.eventstore.EventMetadata;
+import dev.zipper.eventstore.NewEvent;
 import dev.zipper.eventstore.RecordedEvent;
 import dev.zipper.migrations.Schema;
+import dev.zipper.projection.ProjectionCounters;
 import dev.zipper.schema.SchemaMigration;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.UUID;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -34,6 +45,8 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(ArquillianExtension.class)
 class CommandToProjectionIT {
 
+    private static final OptionalInt ANY_VERSION = OptionalInt.empty();
+
     @Deployment
     static Archive<?> deployment() {
         return Deployments.withTests(CommandToProjectionIT.class);
@@ -44,6 +57,12 @@ class CommandToProjectionIT {
 
     @Inject
     AccountViews views;
+
+    @Inject
+    AccountProjection projection;
+
+    @Inject
+    ProjectionCounters counters;
 
     @Resource(lookup = SchemaMigration.DATA_SOURCE)
     DataSource dataSource;
@@ -61,8 +80,8 @@ class CommandToProjectionIT {
     @Test
     void a_command_reaches_the_read_table_through_the_topic() {
         CommandResult opened = commands.open(new AccountCommand.Open("Grace", "grace@example.org"));
-        commands.execute(opened.id(), new AccountCommand.Confirm());
-        CommandResult activated = commands.execute(opened.id(), new AccountCommand.Activate());
+        commands.execute(opened.id(), new AccountCommand.Confirm(), ANY_VERSION);
+        CommandResult activated = commands.execute(opened.id(), new AccountCommand.Activate(), ANY_VERSION);
 
         assertThat(activated.version()).isEqualTo(3);
         assertThat(activated.position()).isGreaterThan(opened.position());
@@ -82,10 +101,70 @@ class CommandToProjectionIT {
 
         // the refusal's type depends on the container (Payara Micro, with the EJBs in a WAR, wraps it in an
         // EJBException; the HTTP layer unwraps it), so the test holds to what it says and what it undid
-        assertThatThrownBy(() -> commands.execute(opened.id(), new AccountCommand.Activate()))
+        assertThatThrownBy(() -> commands.execute(opened.id(), new AccountCommand.Activate(), ANY_VERSION))
                 .hasMessageContaining("Cannot activate an account that is PENDING");
 
         List<RecordedEvent> stream = new EventLog(dataSource, EventLog.Transactions.LOCAL).readStream(opened.id(), 0);
         assertThat(stream).extracting(RecordedEvent::type).containsExactly("account.opened");
+    }
+
+    @Test
+    void an_event_ahead_of_the_view_is_applied_after_its_predecessors_and_a_duplicate_changes_nothing() {
+        String id = UUID.randomUUID().toString();
+        List<RecordedEvent> stream = log().append("account", id, 0, events(new AccountEvent.Opened("Ada", "ada@example.org"),
+                new AccountEvent.Confirmed(), new AccountEvent.Activated())).events();
+
+        // delivered straight away, before the relay (which polls the log) has published versions 1 and 2
+        projection.apply(stream.get(2));
+        assertThat(views.find(id)).hasValueSatisfying(view -> {
+            assertThat(view.toJson().getString("status")).isEqualTo(AccountStatus.ACTIVE.name());
+            assertThat(view.toJson().getInt("version")).isEqualTo(3);
+            assertThat(view.toJson().getString("name")).isEqualTo("Ada");
+        });
+
+        projection.apply(stream.get(1));
+        assertThat(views.find(id)).hasValueSatisfying(view -> {
+            assertThat(view.toJson().getString("status")).isEqualTo(AccountStatus.ACTIVE.name());
+            assertThat(view.toJson().getInt("version")).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void many_accounts_are_projected_in_parallel_each_in_stream_order() {
+        long caughtUpBefore = counter("caughtUpFromLog");
+        List<String> ids = IntStream.range(0, 60).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        // appended straight to the log, so that the relay publishes them as one burst of interleaved streams
+        for (String id : ids) {
+            log().append("account", id, 0, events(new AccountEvent.Opened("Parallel", id + "@example.org"),
+                    new AccountEvent.Confirmed(), new AccountEvent.Activated(), new AccountEvent.Suspended()));
+        }
+        for (String id : ids) {
+            log().append("account", id, 4, events(new AccountEvent.Reactivated()));
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(ids).allSatisfy(id ->
+                assertThat(views.find(id)).hasValueSatisfying(view -> {
+                    assertThat(view.toJson().getString("status")).isEqualTo(AccountStatus.ACTIVE.name());
+                    assertThat(view.toJson().getInt("version")).isEqualTo(5);
+                })));
+        assertThat(counter("maxConcurrent")).as("messages handled at once").isGreaterThanOrEqualTo(2);
+        // had any event arrived before its predecessor, the projection would have caught up from the log
+        assertThat(counter("caughtUpFromLog")).as("events that arrived out of order").isEqualTo(caughtUpBefore);
+    }
+
+    private long counter(String name) {
+        JsonObject all = counters.toJson();
+        return all.containsKey(AccountProjection.NAME)
+                ? all.getJsonObject(AccountProjection.NAME).getJsonNumber(name).longValue() : 0;
+    }
+
+    private EventLog log() {
+        return new EventLog(dataSource, EventLog.Transactions.LOCAL);
+    }
+
+    private static List<NewEvent> events(AccountEvent... events) {
+        EventCodec<AccountEvent> codec = new EventCodec<>(AccountEvent.class); // in the container: JSON-B is there
+        UUID cause = UUID.randomUUID();
+        return Arrays.stream(events).map(e -> codec.encode(e, EventMetadata.causedBy(cause))).toList();
     }
 }

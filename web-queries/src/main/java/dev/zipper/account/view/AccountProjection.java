@@ -3,59 +3,76 @@ package dev.zipper.account.view;
 import dev.zipper.account.Account;
 import dev.zipper.account.AccountEvent;
 import dev.zipper.eventstore.EventCodec;
+import dev.zipper.eventstore.EventLog;
 import dev.zipper.eventstore.RecordedEvent;
-import dev.zipper.messaging.EventMessage;
-import dev.zipper.messaging.Topics;
-import jakarta.ejb.ActivationConfigProperty;
-import jakarta.ejb.MessageDriven;
-import jakarta.jms.Message;
-import jakarta.jms.MessageListener;
+import dev.zipper.projection.ProjectionCounters;
+import dev.zipper.schema.SchemaMigration;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.util.logging.Logger;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import javax.sql.DataSource;
 
 /**
- * Projects account events into account_view, on a durable subscription so that nothing published
- * while the application is down is missed. The view row records the last stream version applied, so
- * a duplicate or an older event changes nothing. One session keeps the topic's order.
+ * Projects account events into account_view, each exactly once and in stream order. The row's version
+ * is what has been applied, changed in the same transaction as the row: an event at or below it is a
+ * duplicate and changes nothing; an event further ahead than the next one means its predecessors have
+ * not arrived (redelivered later, or lost in a crash), so they are read from the log and applied first.
  */
-@MessageDriven(activationConfig = {
-        // the broker's topic name, not a JNDI name: the same on every server
-        @ActivationConfigProperty(propertyName = "destination", propertyValue = Topics.ACCOUNT_EVENTS),
-        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
-        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
-        @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
-        @ActivationConfigProperty(propertyName = "clientId", propertyValue = "zipper-account-view"),
-        @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "account-view"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
-})
-public class AccountProjection implements MessageListener {
+@ApplicationScoped
+public class AccountProjection {
 
-    private static final Logger LOG = Logger.getLogger(AccountProjection.class.getName());
+    public static final String NAME = "account-view";
     private static final EventCodec<AccountEvent> CODEC = new EventCodec<>(AccountEvent.class);
 
     @PersistenceContext(unitName = "read-tables")
     private EntityManager em;
 
-    @Override
-    public void onMessage(Message message) {
-        apply(EventMessage.read(message));
+    @Resource(lookup = SchemaMigration.DATA_SOURCE)
+    private DataSource dataSource;
+
+    @Inject
+    private ProjectionCounters counters;
+
+    private EventLog log;
+
+    @PostConstruct
+    void connect() {
+        log = new EventLog(dataSource, EventLog.Transactions.CONTAINER);
     }
 
-    void apply(RecordedEvent event) {
-        AccountEvent accountEvent = CODEC.decode(event);
-        AccountView view = em.find(AccountView.class, event.streamId());
-        if (view == null) {
-            if (!(accountEvent instanceof AccountEvent.Opened)) {
-                LOG.warning(() -> "Skipping " + event.type() + " v" + event.streamVersion() + " of unknown account "
-                        + event.streamId());
-                return;
-            }
-            view = new AccountView(event.streamId());
-            view.update(Account.NONE.evolve(accountEvent), event.streamVersion(), event.position());
-            em.persist(view);
-        } else if (event.streamVersion() > view.version()) {
-            view.update(view.account().evolve(accountEvent), event.streamVersion(), event.position());
+    @Transactional
+    public void apply(RecordedEvent event) {
+        // the row lock serialises two deliveries of one stream; other streams go on in parallel
+        AccountView view = em.find(AccountView.class, event.streamId(), LockModeType.PESSIMISTIC_WRITE);
+        int applied = view == null ? 0 : view.version();
+        if (event.streamVersion() <= applied) {
+            counters.duplicate(NAME);
+            return;
         }
+        List<RecordedEvent> events = List.of(event);
+        if (event.streamVersion() > applied + 1) {
+            counters.caughtUp(NAME);
+            events = log.readStream(event.streamId(), applied).stream()
+                    .filter(e -> e.streamVersion() <= event.streamVersion()).toList();
+        }
+        Account account = view == null ? Account.NONE : view.account();
+        for (RecordedEvent e : events) {
+            account = account.evolve(CODEC.decode(e));
+        }
+        RecordedEvent last = events.get(events.size() - 1);
+        if (view == null) {
+            view = new AccountView(event.streamId());
+            view.update(account, last.streamVersion(), last.position());
+            em.persist(view);
+        } else {
+            view.update(account, last.streamVersion(), last.position());
+        }
+        counters.applied(NAME, events.size());
     }
 }

@@ -1,4 +1,4 @@
-package dev.zipper.commands;
+package dev.zipper.relay;
 
 import dev.zipper.eventstore.RecordedEvent;
 import dev.zipper.messaging.EventMessage;
@@ -7,14 +7,15 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSProducer;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
+import jakarta.transaction.Transactional;
 import java.util.List;
 
 /**
- * Sends recorded events to their aggregate's topic. The default connection factory is XA on every
- * server Zipper configures, so the sends belong to the caller's JTA transaction: they are delivered
- * only if the append commits.
+ * Sends recorded events to their aggregate's topic. A batch is one transaction of its own on the
+ * broker: sent whole or not at all, and the broker writes its journal once per batch, not per message.
  */
 @ApplicationScoped
 public class EventPublisher {
@@ -23,12 +24,14 @@ public class EventPublisher {
     @Resource(lookup = "java:comp/DefaultJMSConnectionFactory")
     private ConnectionFactory connectionFactory;
 
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void publish(List<RecordedEvent> events) {
         try (JMSContext jms = connectionFactory.createContext()) {
+            JMSProducer producer = jms.createProducer();
             for (RecordedEvent event : events) {
                 TextMessage message = jms.createTextMessage();
                 EventMessage.write(event, message);
-                jms.createProducer().send(topicOf(jms, event), message);
+                producer.send(topicOf(jms, event), message);
             }
         }
     }

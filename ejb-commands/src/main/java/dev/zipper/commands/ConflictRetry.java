@@ -1,0 +1,39 @@
+package dev.zipper.commands;
+
+import dev.zipper.eventstore.ConcurrencyConflict;
+import java.util.function.Supplier;
+
+/**
+ * Runs a command that carries no expected version again when a concurrent append to the same stream
+ * beat it: the retry reloads the aggregate, which decides anew. Bounded, so a stream under constant
+ * contention still answers. Call it outside the command's transaction: each attempt needs its own.
+ */
+public final class ConflictRetry {
+
+    public static final int ATTEMPTS = 5;
+
+    private ConflictRetry() {
+    }
+
+    public static <T> T run(Supplier<T> command) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return command.get();
+            } catch (RuntimeException e) {
+                if (attempt == ATTEMPTS || !isConflict(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Also when a container wraps the application exception (Payara Micro, for EJBs in a WAR). */
+    private static boolean isConflict(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyConflict) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

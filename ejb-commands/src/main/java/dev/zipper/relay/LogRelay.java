@@ -1,0 +1,143 @@
+package dev.zipper.relay;
+
+import dev.zipper.eventstore.EventLog;
+import dev.zipper.eventstore.ReaderPositions;
+import dev.zipper.eventstore.RecordedEvent;
+import dev.zipper.schema.SchemaMigration;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * The outbox relay: the events table is the outbox. One loop reads the log in position order from
+ * where it last got to, publishes each batch, then records the new position. A crash between the two
+ * re-sends the batch, which the broker's duplicate detection and the projections' version checks
+ * absorb; nothing committed is ever skipped. A command's commit wakes the loop at once (the fast path);
+ * without that it still polls, so no event depends on the wake-up, and while the broker is down commands
+ * go on committing and the backlog goes out in order once it is back.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class LogRelay {
+
+    /** The relay's name among the log's readers (table log_readers). */
+    public static final String READER = "relay";
+
+    private static final Logger LOG = Logger.getLogger(LogRelay.class.getName());
+    private static final int BATCH = 500;
+    private static final long POLL_MILLIS = 1000;
+    private static final long MAX_BACKOFF_MILLIS = 5000;
+
+    @Resource(lookup = SchemaMigration.DATA_SOURCE)
+    private DataSource dataSource;
+
+    @Resource
+    private ManagedExecutorService executor;
+
+    @Inject
+    private EventPublisher publisher;
+
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private Future<?> loop;
+
+    @PostConstruct
+    void start() {
+        running = true;
+        loop = executor.submit(this::relay);
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        wakeUp.release();
+        loop.cancel(true);
+    }
+
+    /** The fast path: a command has committed, so publish now rather than at the next poll. */
+    public void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) LogAppended appended) {
+        if (wakeUp.availablePermits() == 0) {
+            wakeUp.release();
+        }
+    }
+
+    private void relay() {
+        EventLog log = new EventLog(dataSource, EventLog.Transactions.CONTAINER);
+        ReaderPositions positions = new ReaderPositions(dataSource);
+        Long position = null;
+        long failingSince = 0;
+        long backoff = 100;
+        while (running) {
+            try {
+                if (position == null) {
+                    position = positions.position(READER);
+                    LOG.info("Relay publishing the log after position " + position + " (head " + log.head() + ")");
+                }
+                List<RecordedEvent> batch = log.readLog(position, BATCH);
+                if (!batch.isEmpty()) {
+                    publisher.publish(batch);
+                    position = batch.get(batch.size() - 1).position();
+                    positions.save(READER, position);
+                }
+                if (failingSince != 0) {
+                    LOG.info("Relay publishing again after " + (System.currentTimeMillis() - failingSince) / 1000
+                            + " s; published up to position " + position + " (head " + log.head() + ")");
+                    failingSince = 0;
+                    backoff = 100;
+                }
+                if (batch.size() < BATCH) {
+                    await(POLL_MILLIS);
+                }
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                if (failingSince == 0) {
+                    failingSince = System.currentTimeMillis();
+                    LOG.log(Level.WARNING, "Relay cannot publish after position " + position
+                            + "; commands still commit and will be published once this clears", e);
+                }
+                pause(backoff); // not woken by commits: those would only retry what just failed
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+            }
+        }
+    }
+
+    private void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** Waits for a wake-up or the timeout, whichever comes first. */
+    private void await(long millis) {
+        try {
+            wakeUp.tryAcquire(millis, TimeUnit.MILLISECONDS);
+            wakeUp.drainPermits();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.zipper.log;
+
+import dev.zipper.eventstore.EventLog;
+import dev.zipper.eventstore.ReaderPositions;
+import dev.zipper.projection.ProjectionCounters;
+import dev.zipper.relay.LogRelay;
+import dev.zipper.schema.SchemaMigration;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import javax.sql.DataSource;
+
+/**
+ * Where the log and its readers stand: the head (last committed position), how far the relay has
+ * published, and what each projection has done since the server started.
+ */
+@Path("log")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class LogEndpoint {
+
+    @Resource(lookup = SchemaMigration.DATA_SOURCE)
+    private DataSource dataSource;
+
+    @Inject
+    private ProjectionCounters projections;
+
+    @GET
+    public String status() {
+        return Json.createObjectBuilder()
+                .add("head", new EventLog(dataSource, EventLog.Transactions.CONTAINER).head())
+                .add("published", new ReaderPositions(dataSource).position(LogRelay.READER))
+                .add("projections", projections.toJson())
+                .build().toString();
+    }
+}

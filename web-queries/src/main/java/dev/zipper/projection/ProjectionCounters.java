@@ -1,0 +1,69 @@
+package dev.zipper.projection;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What each projection has done since this server started: events applied, duplicates dropped,
+ * catch-ups from the log (an event arrived before its predecessor), and the most messages it has
+ * handled at once. For operators and the fault tests; the read tables themselves are the durable record.
+ */
+@ApplicationScoped
+public class ProjectionCounters {
+
+    private final Map<String, Counters> byProjection = new ConcurrentHashMap<>();
+
+    /** Counts one message being handled until the returned handle is closed. */
+    public InFlight handling(String projection) {
+        Counters counters = of(projection);
+        long now = counters.inFlight.incrementAndGet();
+        counters.maxInFlight.accumulateAndGet(now, Math::max);
+        return counters.inFlight::decrementAndGet;
+    }
+
+    public void applied(String projection, int events) {
+        of(projection).applied.addAndGet(events);
+    }
+
+    public void duplicate(String projection) {
+        of(projection).duplicates.incrementAndGet();
+    }
+
+    public void caughtUp(String projection) {
+        of(projection).caughtUp.incrementAndGet();
+    }
+
+    public JsonObject toJson() {
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        new TreeMap<>(byProjection).forEach((name, counters) -> json.add(name, Json.createObjectBuilder()
+                .add("applied", counters.applied.get())
+                .add("duplicatesDropped", counters.duplicates.get())
+                .add("caughtUpFromLog", counters.caughtUp.get())
+                .add("maxConcurrent", counters.maxInFlight.get())));
+        return json.build();
+    }
+
+    private Counters of(String projection) {
+        return byProjection.computeIfAbsent(projection, name -> new Counters());
+    }
+
+    /** Closed when the message has been handled. */
+    public interface InFlight extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private static final class Counters {
+        final AtomicLong applied = new AtomicLong();
+        final AtomicLong duplicates = new AtomicLong();
+        final AtomicLong caughtUp = new AtomicLong();
+        final AtomicLong inFlight = new AtomicLong();
+        final AtomicLong maxInFlight = new AtomicLong();
+    }
+}
