@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # A standalone ActiveMQ Artemis broker for Zipper, on 127.0.0.1:61616 only.
 #   broker.sh start | stop | status
+#   broker.sh kill     kill -9 (for the fault tests: a broker that dies without shutting down)
+#   broker.sh reset    stop and delete every message, queue and subscription (a fresh broker on next start)
 # The distribution comes from Maven Central (the same 2.44 line as WildFly 39's client); the instance,
 # with Zipper's broker.xml and the user zipper/zipper, lives in jms-config/target/artemis-broker.
 set -euo pipefail
@@ -43,5 +45,13 @@ case "${1:-}" in
         echo "[broker] did not start; see $instance/log/artemis.log" >&2; exit 1 ;;
     stop) [ -f "$instance/bin/artemis-service" ] && "$instance/bin/artemis-service" stop ;;
     status) [ -f "$instance/bin/artemis-service" ] && "$instance/bin/artemis-service" status ;;
-    *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+    kill)
+        pid=$(cat "$instance/data/artemis.pid" 2>/dev/null || true)
+        [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true
+        for _ in $(seq 1 30); do listening || exit 0; sleep 1; done
+        echo "[broker] still listening after kill -9" >&2; exit 1 ;;
+    reset)
+        [ -f "$instance/bin/artemis-service" ] && "$instance/bin/artemis-service" stop || true
+        rm -rf "$instance/data" ;;
+    *) echo "usage: $0 start|stop|status|kill|reset" >&2; exit 2 ;;
 esac

@@ -49,11 +49,14 @@ resources() {
               -e "s|@PASSWORD@|$(replacement "${ZIPPER_ARTEMIS_PASSWORD:-zipper}")|g"
 }
 
-# A domain is configured once; when the settings change (another database, say) it is made anew.
+# A domain is configured once; when the settings change (another database, say) it is made anew. So it
+# is when it still holds the application (stopped without "payara.sh stop"): Payara would load that
+# copy while starting, at the same time as the new deployment, and both fail.
 configure() {
     local wanted="$domains/zipper.asadmin"
     server_commands > "$wanted"
-    if cmp -s "$wanted" "$domain/config/zipper.asadmin"; then return; fi
+    if cmp -s "$wanted" "$domain/config/zipper.asadmin" \
+        && ! grep -q '<application [^>]*name="zipper"' "$domain/config/domain.xml"; then return; fi
     "$asadmin" stop-domain --domaindir "$domains" zipper > /dev/null 2>&1 || true
     rm -rf "$domain"
     "$asadmin" create-domain --nopassword --domaindir "$domains" zipper > /dev/null
@@ -71,6 +74,7 @@ case "$command" in
         "$asadmin" deploy --force=true --name zipper "$target/zipper.ear"
         ;;
     stop)
+        "$asadmin" undeploy zipper > /dev/null 2>&1 || true
         "$asadmin" stop-domain --domaindir "$domains" zipper
         ;;
     micro-commands)

@@ -13,26 +13,26 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** A plain java.net.http client for Zipper's API, as any HTTP user would call it. */
-final class ZipperHttp {
+public final class ZipperHttp {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI api;
 
-    ZipperHttp(URL webModule) {
+    public ZipperHttp(URL webModule) {
         this.api = URI.create(webModule.toString().replaceAll("/?$", "/") + "api/");
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(api.resolve(path)).GET());
     }
 
-    HttpResponse<String> post(String path, String json) {
+    public HttpResponse<String> post(String path, String json) {
         return send(HttpRequest.newBuilder(api.resolve(path))
                 .header("Content-Type", "application/json")
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    static JsonStructure json(HttpResponse<String> response) {
+    public static JsonStructure json(HttpResponse<String> response) {
         return Json.createReader(new StringReader(response.body())).read();
     }
 

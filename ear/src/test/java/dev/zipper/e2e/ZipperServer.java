@@ -7,6 +7,7 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -16,11 +17,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * the whole run, through the same scripts run.sh uses, and stops it when the run ends. Payara needs the
  * standalone Artemis broker (jms-config/artemis/broker.sh), which the build starts around the suites.
  */
-final class ZipperServer implements BeforeAllCallback {
+public final class ZipperServer implements BeforeAllCallback {
 
-    static final URL WEB_MODULE = url("http://127.0.0.1:8080/zipper/");
+    public static final URL WEB_MODULE = url("http://127.0.0.1:8080/zipper/");
 
-    private static final Path PROJECT = Path.of(System.getProperty("zipper.project", "..")).toAbsolutePath().normalize();
+    public static final Path PROJECT = Path.of(System.getProperty("zipper.project", "..")).toAbsolutePath().normalize();
     private static final String SERVER = System.getProperty("zipper.server", "wildfly");
     private static final File LOG = PROJECT.resolve("ear/target/e2e-" + SERVER + ".log").toFile();
 
@@ -52,13 +53,20 @@ final class ZipperServer implements BeforeAllCallback {
     }
 
     private static void run(List<String> command) {
+        run(command, Map.of(), LOG);
+    }
+
+    /** Runs one of the project's scripts to its end, its output appended to {@code log}; fails if it fails. */
+    public static void run(List<String> command, Map<String, String> environment, File log) {
         try {
-            Process process = new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(LOG)).start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
                 process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " failed; see " + LOG);
+                throw new IllegalStateException(String.join(" ", command) + " failed; see " + log);
             }
         } catch (IOException e) {
             throw new IllegalStateException("Cannot run " + command, e);

@@ -4,27 +4,30 @@ import dev.zipper.eventstore.RecordedEvent;
 import dev.zipper.messaging.EventMessage;
 import dev.zipper.messaging.Topics;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
-import jakarta.transaction.Transactional;
 import java.util.List;
 
 /**
  * Sends recorded events to their aggregate's topic. A batch is one transaction of its own on the
  * broker: sent whole or not at all, and the broker writes its journal once per batch, not per message.
+ * A session bean rather than a CDI bean with @Transactional: called from the relay's managed thread,
+ * only an EJB call made Payara enlist the JMS connection in the transaction (else nothing was sent).
  */
-@ApplicationScoped
+@Stateless
 public class EventPublisher {
 
     /** Looked up rather than an injected JMSContext, whose lookup name differs on Payara Micro. */
     @Resource(lookup = "java:comp/DefaultJMSConnectionFactory")
     private ConnectionFactory connectionFactory;
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void publish(List<RecordedEvent> events) {
         try (JMSContext jms = connectionFactory.createContext()) {
             JMSProducer producer = jms.createProducer();

@@ -1,0 +1,95 @@
+package dev.zipper.faults;
+
+import dev.zipper.account.Account;
+import dev.zipper.account.AccountEvent;
+import dev.zipper.eventstore.EventCodec;
+import dev.zipper.eventstore.EventLog;
+import dev.zipper.eventstore.RecordedEvent;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * What the database holds after a fault run, read directly (not through the server): the log, and the
+ * account read table next to what a replay of the whole log produces.
+ */
+final class LogAudit {
+
+    /** An account_view row, or what replaying the account's stream gives. */
+    record AccountRow(String name, String email, String status, int version) {
+    }
+
+    private static final EventCodec<AccountEvent> CODEC = new EventCodec<>(AccountEvent.class);
+
+    final List<RecordedEvent> log;
+    final long head;
+    final long published;
+    final Map<String, AccountRow> replayed;
+    final Map<String, AccountRow> projected;
+
+    private LogAudit(List<RecordedEvent> log, long head, long published, Map<String, AccountRow> projected) {
+        this.log = log;
+        this.head = head;
+        this.published = published;
+        this.projected = projected;
+        this.replayed = replay(log);
+    }
+
+    static LogAudit of(DataSource database) throws SQLException {
+        EventLog eventLog = new EventLog(database, EventLog.Transactions.LOCAL);
+        List<RecordedEvent> log = new ArrayList<>();
+        for (List<RecordedEvent> batch = eventLog.readLog(0, 1000); !batch.isEmpty();
+             batch = eventLog.readLog(batch.get(batch.size() - 1).position(), 1000)) {
+            log.addAll(batch);
+        }
+        Map<String, AccountRow> projected = new HashMap<>();
+        long published;
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            try (ResultSet rows = statement.executeQuery("SELECT id, name, email, status, version FROM account_view")) {
+                while (rows.next()) {
+                    projected.put(rows.getString(1),
+                            new AccountRow(rows.getString(2), rows.getString(3), rows.getString(4), rows.getInt(5)));
+                }
+            }
+            try (ResultSet rows = statement.executeQuery("SELECT position FROM log_readers WHERE name = 'relay'")) {
+                published = rows.next() ? rows.getLong(1) : 0;
+            }
+        }
+        return new LogAudit(log, eventLog.head(), published, projected);
+    }
+
+    /** Every acknowledged command whose event is not in the log (should be none). */
+    List<CommandLoad.Acknowledged> missing(Set<CommandLoad.Acknowledged> acknowledged) {
+        Set<String> stored = new HashSet<>();
+        log.forEach(e -> stored.add(e.streamId() + "@" + e.streamVersion()));
+        return acknowledged.stream().filter(a -> !stored.contains(a.streamId() + "@" + a.version())).toList();
+    }
+
+    /** Events the projection has applied: each row's version counts its stream's events applied once, in order. */
+    long projectedEvents() {
+        return projected.values().stream().mapToLong(AccountRow::version).sum();
+    }
+
+    boolean converged() {
+        return projected.equals(replayed) && published == head;
+    }
+
+    private static Map<String, AccountRow> replay(List<RecordedEvent> log) {
+        Map<String, List<AccountEvent>> streams = new HashMap<>();
+        log.forEach(e -> streams.computeIfAbsent(e.streamId(), id -> new ArrayList<>()).add(CODEC.decode(e)));
+        Map<String, AccountRow> rows = new HashMap<>();
+        streams.forEach((id, events) -> {
+            Account account = Account.replay(events);
+            rows.put(id, new AccountRow(account.name(), account.email(), account.status().name(), events.size()));
+        });
+        return rows;
+    }
+}

@@ -1,0 +1,165 @@
+package dev.zipper.faults;
+
+import dev.zipper.e2e.ZipperHttp;
+import dev.zipper.e2e.ZipperServer;
+import dev.zipper.eventstore.RecordedEvent;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The log's guarantees under faults, in the production shape (see {@link FaultRig}): the server killed
+ * under load, the broker killed for several seconds, the database taken away. After each, nothing
+ * acknowledged is lost and the read table converges on exactly what a replay of the log gives.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LogGuaranteesUnderFaultsIT {
+
+    private static final int CLIENTS = 4;
+    private static final Duration CONVERGENCE = Duration.ofMinutes(2);
+
+    private static FaultRig rig;
+    private static final FaultSummary SUMMARY = new FaultSummary();
+    private final ZipperHttp http = new ZipperHttp(ZipperServer.WEB_MODULE);
+
+    @BeforeAll
+    static void startProductionShape() throws Exception {
+        rig = FaultRig.start();
+    }
+
+    @AfterAll
+    static void stopAndWriteSummary() throws Exception {
+        SUMMARY.write();
+        if (rig != null) {
+            rig.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void after_a_kill_9_of_the_server_under_load_nothing_acknowledged_is_lost_and_nothing_applied_twice()
+            throws Exception {
+        LogAudit audit;
+        long catchUp;
+        try (CommandLoad load = new CommandLoad(CLIENTS)) {
+            awaitAcknowledged(load, 0, 150);
+            rig.killServer();
+            rig.startServer();
+            long restarted = System.currentTimeMillis();
+            awaitAcknowledged(load, restarted, 100);
+            load.close();
+            audit = awaitConvergence();
+            catchUp = System.currentTimeMillis() - restarted;
+            assertNothingLost(load, audit);
+            SUMMARY.add("kill -9 of WildFly under load, restart", load, audit, duplicatesDropped(), catchUp,
+                    "catch-up counted from the restart");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void with_the_broker_down_commands_succeed_and_the_backlog_is_projected_once_it_is_back() throws Exception {
+        try (CommandLoad load = new CommandLoad(CLIENTS)) {
+            awaitAcknowledged(load, 0, 100);
+            long duplicatesBefore = duplicatesDropped();
+            rig.killBroker();
+            long down = System.currentTimeMillis();
+            // commands go on committing while no broker is there, for several seconds
+            await().pollDelay(Duration.ofSeconds(6)).atMost(Duration.ofMinutes(1))
+                    .until(() -> load.acknowledgedSince(down) >= 100);
+            long acknowledgedWhileDown = load.acknowledgedSince(down);
+            rig.startBroker();
+            long back = System.currentTimeMillis();
+            load.close();
+            LogAudit audit = awaitConvergence();
+            long catchUp = System.currentTimeMillis() - back;
+            assertNothingLost(load, audit);
+            SUMMARY.add("kill -9 of the broker for " + (back - down) / 1000 + " s under load", load, audit,
+                    duplicatesDropped() - duplicatesBefore, catchUp,
+                    acknowledgedWhileDown + " commands acknowledged while the broker was down");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void without_the_database_commands_fail_fast_with_503_write_nothing_and_work_again_when_it_is_back()
+            throws Exception {
+        try (CommandLoad load = new CommandLoad(CLIENTS)) {
+            awaitAcknowledged(load, 0, 100);
+            long duplicatesBefore = duplicatesDropped();
+            rig.proxy.down();
+            long down = System.currentTimeMillis();
+
+            long probeStart = System.currentTimeMillis();
+            HttpResponse<String> refused = http.post("accounts", "{\"name\": \"Probe\", \"email\": \"probe@example.org\"}");
+            long probeMillis = System.currentTimeMillis() - probeStart;
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(ZipperHttp.json(refused).asJsonObject().getString("detail"))
+                    .contains("event store cannot be reached; nothing was written");
+            // the clients keep trying: every command sent once the outage is established fails the same way
+            await().atMost(Duration.ofMinutes(1)).until(() -> failuresSince(load, down + 1000).size() >= 20);
+            List<CommandLoad.Failed> whileDown = failuresSince(load, down + 1000);
+            assertThat(whileDown).allSatisfy(f -> assertThat(f.status()).as(f.detail()).isEqualTo(503));
+            long slowest = whileDown.stream().mapToLong(CommandLoad.Failed::millis).max().orElseThrow();
+            assertThat(slowest).as("the slowest refusal, in ms (a hang would show here)").isLessThan(10_000);
+
+            rig.proxy.up();
+            long back = System.currentTimeMillis();
+            awaitAcknowledged(load, back, 100);
+            load.close();
+            LogAudit audit = awaitConvergence();
+            long catchUp = System.currentTimeMillis() - back;
+            assertNothingLost(load, audit);
+            SUMMARY.add("database away for " + (back - down) / 1000 + " s under load", load, audit,
+                    duplicatesDropped() - duplicatesBefore, catchUp, whileDown.size() + " commands refused with 503 "
+                            + "(slowest " + slowest + " ms, first " + probeMillis + " ms)");
+        }
+    }
+
+    private static void awaitAcknowledged(CommandLoad load, long since, int count) {
+        await().atMost(Duration.ofMinutes(3)).until(() -> load.acknowledgedSince(since) >= count);
+    }
+
+    private static List<CommandLoad.Failed> failuresSince(CommandLoad load, long millis) {
+        return load.failed().stream().filter(f -> f.startedAt() >= millis).toList();
+    }
+
+    /** Polls the database until the relay has published everything and the read table equals the replay. */
+    private static LogAudit awaitConvergence() {
+        return await().atMost(CONVERGENCE).pollInterval(Duration.ofMillis(250))
+                .until(() -> LogAudit.of(rig.database), LogAudit::converged);
+    }
+
+    private static void assertNothingLost(CommandLoad load, LogAudit audit) {
+        assertThat(audit.missing(load.acknowledged())).as("acknowledged commands whose events are not in the log")
+                .isEmpty();
+        assertThat(audit.log).extracting(RecordedEvent::position).as("positions 1..head, no gap")
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, audit.head).boxed().toList());
+        Map<String, Integer> lengths = new HashMap<>();
+        audit.log.forEach(e -> lengths.merge(e.streamId(), 1, Integer::sum));
+        assertThat(audit.log).as("each stream's versions run 1..length")
+                .allSatisfy(e -> assertThat(e.streamVersion()).isBetween(1, lengths.get(e.streamId())));
+        assertThat(audit.projected).as("account_view against a replay of the whole log").isEqualTo(audit.replayed);
+        assertThat(audit.published).as("published by the relay").isEqualTo(audit.head);
+    }
+
+    private long duplicatesDropped() {
+        JsonObject projections = ZipperHttp.json(http.get("log")).asJsonObject().getJsonObject("projections");
+        return projections.containsKey("account-view")
+                ? projections.getJsonObject("account-view").getJsonNumber("duplicatesDropped").longValue() : 0;
+    }
+}
