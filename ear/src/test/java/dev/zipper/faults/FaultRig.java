@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -59,12 +60,15 @@ final class FaultRig implements AutoCloseable {
         direct.setURL("jdbc:postgresql://" + server.getHost() + ":" + port + "/" + DATABASE);
         direct.setUser(user);
         direct.setPassword(password);
-        FaultRig rig = new FaultRig(proxy, direct, Map.of(
+        Map<String, String> environment = new HashMap<>(Map.of(
                 "ZIPPER_DB_DRIVER", "postgresql",
                 "ZIPPER_DB_URL", "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + DATABASE + "?connectTimeout=5",
                 "ZIPPER_DB_USER", user,
-                "ZIPPER_DB_PASSWORD", password,
                 "ZIPPER_ARTEMIS_HOST", "127.0.0.1"));
+        if (!password.isEmpty()) { // WildFly refuses an empty password; unset, the server's default applies
+            environment.put("ZIPPER_DB_PASSWORD", password);
+        }
+        FaultRig rig = new FaultRig(proxy, direct, environment);
         run(BROKER, "reset");
         rig.startBroker();
         deleteRecursively(INSTANCE);

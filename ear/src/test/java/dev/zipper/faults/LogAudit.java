@@ -82,6 +82,17 @@ final class LogAudit {
         return projected.equals(replayed) && published == head;
     }
 
+    /** What Awaitility prints when the read table has not converged in time. */
+    @Override
+    public String toString() {
+        List<String> differences = replayed.entrySet().stream()
+                .filter(e -> !e.getValue().equals(projected.get(e.getKey())))
+                .map(e -> e.getKey() + ": replay " + e.getValue() + ", view " + projected.get(e.getKey()))
+                .limit(5).toList();
+        return "head " + head + ", published " + published + ", " + replayed.size() + " streams, "
+                + projected.size() + " view rows; first differences: " + differences;
+    }
+
     private static Map<String, AccountRow> replay(List<RecordedEvent> log) {
         Map<String, List<AccountEvent>> streams = new HashMap<>();
         log.forEach(e -> streams.computeIfAbsent(e.streamId(), id -> new ArrayList<>()).add(CODEC.decode(e)));

@@ -110,8 +110,10 @@ class LogGuaranteesUnderFaultsIT {
             assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(ZipperHttp.json(refused).asJsonObject().getString("detail"))
                     .contains("event store cannot be reached; nothing was written");
-            // the clients keep trying: every command sent once the outage is established fails the same way
-            await().atMost(Duration.ofMinutes(1)).until(() -> failuresSince(load, down + 1000).size() >= 20);
+            // the clients keep trying for several seconds: every command sent once the outage is established
+            // fails the same way
+            await().pollDelay(Duration.ofSeconds(6)).atMost(Duration.ofMinutes(1))
+                    .until(() -> failuresSince(load, down + 1000).size() >= 20);
             List<CommandLoad.Failed> whileDown = failuresSince(load, down + 1000);
             assertThat(whileDown).allSatisfy(f -> assertThat(f.status()).as(f.detail()).isEqualTo(503));
             long slowest = whileDown.stream().mapToLong(CommandLoad.Failed::millis).max().orElseThrow();
