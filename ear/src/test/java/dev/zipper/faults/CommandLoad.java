@@ -6,8 +6,10 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +39,7 @@ final class CommandLoad implements AutoCloseable {
 
     private final ZipperHttp http = new ZipperHttp(ZipperServer.WEB_MODULE);
     private final Set<Acknowledged> acknowledged = ConcurrentHashMap.newKeySet();
-    private final Set<Failed> failed = ConcurrentHashMap.newKeySet();
+    private final Queue<Failed> failed = new ConcurrentLinkedQueue<>();
     private final AtomicInteger sent = new AtomicInteger();
     private final ExecutorService clients;
     private volatile boolean running = true;

@@ -15,6 +15,7 @@ import dev.zipper.eventstore.NewEvent;
 import dev.zipper.eventstore.RecordedEvent;
 import dev.zipper.migrations.Schema;
 import dev.zipper.projection.ProjectionCounters;
+import dev.zipper.relay.EventPublisher;
 import dev.zipper.schema.SchemaMigration;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
@@ -63,6 +64,9 @@ class CommandToProjectionIT {
 
     @Inject
     ProjectionCounters counters;
+
+    @Inject
+    EventPublisher publisher;
 
     @Resource(lookup = SchemaMigration.DATA_SOURCE)
     DataSource dataSource;
@@ -127,6 +131,22 @@ class CommandToProjectionIT {
             assertThat(view.toJson().getString("status")).isEqualTo(AccountStatus.ACTIVE.name());
             assertThat(view.toJson().getInt("version")).isEqualTo(3);
         });
+    }
+
+    @Test
+    void events_published_again_as_after_a_crash_change_nothing() {
+        CommandResult opened = commands.open(new AccountCommand.Open("Margaret", "margaret@example.org"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> views.find(opened.id()).isPresent());
+
+        // what the relay does with a batch it may have sent before it died: the broker drops the copies
+        publisher.publishEach(log().readStream(opened.id(), 0));
+        commands.execute(opened.id(), new AccountCommand.Confirm(), ANY_VERSION);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(views.find(opened.id())).hasValueSatisfying(view -> {
+                    assertThat(view.toJson().getString("status")).isEqualTo(AccountStatus.CONFIRMED.name());
+                    assertThat(view.toJson().getInt("version")).isEqualTo(2);
+                }));
     }
 
     @Test

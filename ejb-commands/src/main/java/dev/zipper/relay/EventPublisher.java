@@ -15,10 +15,9 @@ import jakarta.jms.Topic;
 import java.util.List;
 
 /**
- * Sends recorded events to their aggregate's topic. A batch is one transaction of its own on the
- * broker: sent whole or not at all, and the broker writes its journal once per batch, not per message.
- * A session bean rather than a CDI bean with @Transactional: called from the relay's managed thread,
- * only an EJB call made Payara enlist the JMS connection in the transaction (else nothing was sent).
+ * Sends recorded events to their aggregate's topic, in the order given. A session bean rather than a
+ * CDI bean with @Transactional: called from the relay's managed thread, only an EJB call made Payara
+ * enlist the JMS connection in the transaction (else nothing was sent).
  */
 @Stateless
 public class EventPublisher {
@@ -27,8 +26,26 @@ public class EventPublisher {
     @Resource(lookup = "java:comp/DefaultJMSConnectionFactory")
     private ConnectionFactory connectionFactory;
 
+    /**
+     * The batch as one broker transaction: sent whole or not at all, one journal write. Artemis rejects
+     * the whole transaction if any message in it is a duplicate, so use this only for events that
+     * cannot have been sent before.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void publish(List<RecordedEvent> events) {
+    public void publishBatch(List<RecordedEvent> events) {
+        send(events);
+    }
+
+    /**
+     * Each event sent on its own: the broker drops, one by one, those it has already received. For
+     * events that may have been sent before (after a crash or a failed send).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void publishEach(List<RecordedEvent> events) {
+        send(events);
+    }
+
+    private void send(List<RecordedEvent> events) {
         try (JMSContext jms = connectionFactory.createContext()) {
             JMSProducer producer = jms.createProducer();
             for (RecordedEvent event : events) {

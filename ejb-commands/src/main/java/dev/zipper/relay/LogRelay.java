@@ -28,7 +28,9 @@ import javax.sql.DataSource;
  * The outbox relay: the events table is the outbox. One loop reads the log in position order from
  * where it last got to, publishes each batch, then records the new position. A crash between the two
  * re-sends the batch, which the broker's duplicate detection and the projections' version checks
- * absorb; nothing committed is ever skipped. A command's commit wakes the loop at once (the fast path);
+ * absorb; nothing committed is ever skipped. The broker refuses a whole transaction that holds one
+ * duplicate, so the first batch after a start or a failure, which may have gone out before, is sent
+ * message by message; the batches after it, one transaction each. A command's commit wakes the loop at once (the fast path);
  * without that it still polls, so no event depends on the wake-up, and while the broker is down commands
  * go on committing and the backlog goes out in order once it is back.
  */
@@ -83,6 +85,7 @@ public class LogRelay {
         EventLog log = new EventLog(dataSource, EventLog.Transactions.CONTAINER);
         ReaderPositions positions = new ReaderPositions(dataSource);
         Long position = null;
+        boolean maybeSent = true;
         long failingSince = 0;
         long backoff = 100;
         while (running) {
@@ -93,7 +96,12 @@ public class LogRelay {
                 }
                 List<RecordedEvent> batch = log.readLog(position, BATCH);
                 if (!batch.isEmpty()) {
-                    publisher.publish(batch);
+                    if (maybeSent) {
+                        publisher.publishEach(batch);
+                    } else {
+                        publisher.publishBatch(batch);
+                    }
+                    maybeSent = false;
                     position = batch.get(batch.size() - 1).position();
                     positions.save(READER, position);
                 }
@@ -110,6 +118,7 @@ public class LogRelay {
                 if (!running) {
                     return;
                 }
+                maybeSent = true;
                 if (failingSince == 0) {
                     failingSince = System.currentTimeMillis();
                     LOG.log(Level.WARNING, "Relay cannot publish after position " + position
