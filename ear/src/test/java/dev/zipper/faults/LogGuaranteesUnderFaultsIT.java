@@ -67,9 +67,8 @@ class LogGuaranteesUnderFaultsIT {
             catchUp = System.currentTimeMillis() - restarted;
             assertNothingLost(load, audit);
             SUMMARY.add("kill -9 of WildFly under load, restart", load, audit, duplicatesDropped(), catchUp,
-                    "down " + (restarted - killed) / 1000 + " s (kill to redeployed); "
-                            + (audit.head - headBefore - load.acknowledged().size())
-                            + " commands committed whose answer the kill cut off");
+                    "down " + (restarted - killed) / 1000 + " s (kill to redeployed); committed but unanswered "
+                            + "(the kill cut the reply off): " + (audit.head - headBefore - load.acknowledged().size()));
         }
     }
 
