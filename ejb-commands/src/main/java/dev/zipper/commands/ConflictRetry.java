@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  */
 public final class ConflictRetry {
 
-    public static final int ATTEMPTS = 5;
+    private static final int ATTEMPTS = 5;
 
     private ConflictRetry() {
     }
