@@ -40,6 +40,8 @@ final class CommandLoad implements AutoCloseable {
     private final ZipperHttp http = new ZipperHttp(ZipperServer.WEB_MODULE);
     private final Set<Acknowledged> acknowledged = ConcurrentHashMap.newKeySet();
     private final Queue<Failed> failed = new ConcurrentLinkedQueue<>();
+    /** Signalled at each acknowledgement: wakes the clients held back after a failure. */
+    private final Object progress = new Object();
     private final AtomicInteger sent = new AtomicInteger();
     private final ExecutorService clients;
     private volatile boolean running = true;
@@ -93,7 +95,6 @@ final class CommandLoad implements AutoCloseable {
                 if (response.statusCode() / 100 != 2) {
                     fail(response.statusCode(), response.body(), started);
                     account = null;
-                    pace();
                     continue;
                 }
                 JsonObject result = ZipperHttp.json(response).asJsonObject();
@@ -104,25 +105,30 @@ final class CommandLoad implements AutoCloseable {
             } catch (RuntimeException e) {
                 fail(0, String.valueOf(e), started);
                 account = null;
-                pace();
             }
         }
     }
 
     private void acknowledge(String id, int version) {
         acknowledged.add(new Acknowledged(id, version, System.currentTimeMillis()));
+        synchronized (progress) {
+            progress.notifyAll();
+        }
     }
 
+    /**
+     * Records a failure, then holds this client back until another one gets an acknowledgement (at most
+     * 100 ms): while the server or the database is down the clients do not spin, and they all resume as
+     * soon as commands succeed again.
+     */
     private void fail(int status, String detail, long started) {
         failed.add(new Failed(status, detail, started, System.currentTimeMillis() - started));
-    }
-
-    /** After a failure (server or database down): do not spin; the load resumes when commands succeed again. */
-    private static void pace() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        synchronized (progress) {
+            try {
+                progress.wait(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -52,8 +52,6 @@ class LogGuaranteesUnderFaultsIT {
     @Order(1)
     void after_a_kill_9_of_the_server_under_load_nothing_acknowledged_is_lost_and_nothing_applied_twice()
             throws Exception {
-        LogAudit audit;
-        long catchUp;
         try (CommandLoad load = new CommandLoad(CLIENTS)) {
             long headBefore = LogAudit.of(rig.database).head;
             awaitAcknowledged(load, 0, 150);
@@ -61,14 +59,11 @@ class LogGuaranteesUnderFaultsIT {
             rig.killServer();
             rig.startServer();
             long restarted = System.currentTimeMillis();
-            awaitAcknowledged(load, restarted, 100);
-            load.close();
-            audit = awaitConvergence();
-            catchUp = System.currentTimeMillis() - restarted;
-            assertNothingLost(load, audit);
-            SUMMARY.add("kill -9 of WildFly under load, restart", load, audit, duplicatesDropped(), catchUp,
-                    "down " + (restarted - killed) / 1000 + " s (kill to redeployed); committed but unanswered "
-                            + "(the kill cut the reply off): " + (audit.head - headBefore - load.acknowledged().size()));
+            Converged after = convergedAfter(load, restarted, 100);
+            SUMMARY.add("kill -9 of WildFly under load, restart", load, after.audit(), duplicatesDropped(),
+                    after.catchUpMillis(), "down " + (restarted - killed) / 1000 + " s (kill to redeployed); committed "
+                            + "but unanswered (the kill cut the reply off): "
+                            + (after.audit().head - headBefore - load.acknowledged().size()));
         }
     }
 
@@ -78,21 +73,15 @@ class LogGuaranteesUnderFaultsIT {
         try (CommandLoad load = new CommandLoad(CLIENTS)) {
             awaitAcknowledged(load, 0, 100);
             long duplicatesBefore = duplicatesDropped();
-            rig.killBroker();
-            long down = System.currentTimeMillis();
-            // commands go on committing while no broker is there, for several seconds
-            await().pollDelay(Duration.ofSeconds(6)).atMost(Duration.ofMinutes(1))
-                    .until(() -> load.acknowledgedSince(down) >= 100);
+            long down = killBrokerWhileCommandsGoOn(load, Duration.ofSeconds(6));
             long acknowledgedWhileDown = load.acknowledgedSince(down);
             load.close();
             LogAudit atReturn = LogAudit.of(rig.database);
             rig.startBroker();
             long back = System.currentTimeMillis();
-            LogAudit audit = awaitConvergence();
-            long catchUp = System.currentTimeMillis() - back;
-            assertNothingLost(load, audit);
-            SUMMARY.add("kill -9 of the broker for " + (back - down) / 1000 + " s under load", load, audit,
-                    duplicatesDropped() - duplicatesBefore, catchUp,
+            Converged after = convergedAfter(load, back, 0);
+            SUMMARY.add("kill -9 of the broker for " + (back - down) / 1000 + " s under load", load, after.audit(),
+                    duplicatesDropped() - duplicatesBefore, after.catchUpMillis(),
                     acknowledgedWhileDown + " commands acknowledged while the broker was down; backlog of "
                             + (atReturn.head - atReturn.published) + " events published and projected on its return");
         }
@@ -104,10 +93,7 @@ class LogGuaranteesUnderFaultsIT {
             throws Exception {
         try (CommandLoad load = new CommandLoad(CLIENTS)) {
             awaitAcknowledged(load, 0, 50);
-            rig.killBroker();
-            long down = System.currentTimeMillis();
-            await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofMinutes(1))
-                    .until(() -> load.acknowledgedSince(down) >= 100);
+            killBrokerWhileCommandsGoOn(load, Duration.ofSeconds(3));
             rig.killServer(); // with the broker away, the relay had sent none of these: they are only in the log
             LogAudit atKill = LogAudit.of(rig.database);
             long unpublished = atKill.head - atKill.published;
@@ -115,13 +101,9 @@ class LogGuaranteesUnderFaultsIT {
             rig.startBroker();
             rig.startServer();
             long restarted = System.currentTimeMillis();
-            awaitAcknowledged(load, restarted, 50);
-            load.close();
-            LogAudit audit = awaitConvergence();
-            long catchUp = System.currentTimeMillis() - restarted;
-            assertNothingLost(load, audit);
-            SUMMARY.add("kill -9 of the broker, then of WildFly; restart both", load, audit,
-                    duplicatesDropped(), catchUp,
+            Converged after = convergedAfter(load, restarted, 50);
+            SUMMARY.add("kill -9 of the broker, then of WildFly; restart both", load, after.audit(),
+                    duplicatesDropped(), after.catchUpMillis(),
                     unpublished + " events committed but not yet published when WildFly died");
         }
     }
@@ -154,15 +136,19 @@ class LogGuaranteesUnderFaultsIT {
 
             rig.proxy.up();
             long back = System.currentTimeMillis();
-            awaitAcknowledged(load, back, 100);
-            load.close();
-            LogAudit audit = awaitConvergence();
-            long catchUp = System.currentTimeMillis() - back;
-            assertNothingLost(load, audit);
-            SUMMARY.add("database away for " + (back - down) / 1000 + " s under load", load, audit,
-                    duplicatesDropped() - duplicatesBefore, catchUp, whileDown.size() + " commands refused with 503 "
+            Converged after = convergedAfter(load, back, 100);
+            SUMMARY.add("database away for " + (back - down) / 1000 + " s under load", load, after.audit(),
+                    duplicatesDropped() - duplicatesBefore, after.catchUpMillis(), whileDown.size() + " commands refused with 503 "
                             + "(slowest " + slowest + " ms, first " + probeMillis + " ms)");
         }
+    }
+
+    /** Kills the broker and keeps it away for at least {@code outage}, until 100 commands have committed without it. */
+    private static long killBrokerWhileCommandsGoOn(CommandLoad load, Duration outage) {
+        rig.killBroker();
+        long down = System.currentTimeMillis();
+        await().pollDelay(outage).atMost(Duration.ofMinutes(1)).until(() -> load.acknowledgedSince(down) >= 100);
+        return down;
     }
 
     private static void awaitAcknowledged(CommandLoad load, long since, int count) {
@@ -171,6 +157,23 @@ class LogGuaranteesUnderFaultsIT {
 
     private static List<CommandLoad.Failed> failuresSince(CommandLoad load, long millis) {
         return load.failed().stream().filter(f -> f.startedAt() >= millis).toList();
+    }
+
+    /** The state after a fault once the read side has converged, and how long that took from the fault's end. */
+    private record Converged(LogAudit audit, long catchUpMillis) {
+    }
+
+    /**
+     * Once {@code commands} more commands have succeeded since the fault ended at {@code since}, stops the
+     * load, waits until the read side has converged and checks that nothing was lost.
+     */
+    private static Converged convergedAfter(CommandLoad load, long since, int commands) throws InterruptedException {
+        awaitAcknowledged(load, since, commands);
+        load.close();
+        LogAudit audit = awaitConvergence();
+        long catchUp = System.currentTimeMillis() - since;
+        assertNothingLost(load, audit);
+        return new Converged(audit, catchUp);
     }
 
     /** Polls the database until the relay has published everything and the read table equals the replay. */

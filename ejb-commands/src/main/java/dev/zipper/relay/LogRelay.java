@@ -76,9 +76,7 @@ public class LogRelay {
 
     /** The fast path: a command has committed, so publish now rather than at the next poll. */
     public void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) LogAppended appended) {
-        if (wakeUp.availablePermits() == 0) {
-            wakeUp.release();
-        }
+        wakeUp.release(); // permits piling up are drained by the next wait
     }
 
     private void relay() {

@@ -70,7 +70,13 @@ class ConcurrentAppendTest {
         assertThat(log.head()).isEqualTo(committed.size());
     }
 
-    /** One writer: transactions that read a stream, pause, append, pause, then commit or roll back. */
+    /** Signalled at each commit, so that a paused transaction can resume right when another commits. */
+    private final Object commits = new Object();
+
+    /**
+     * One writer: transactions that read a stream, stay open until another writer commits (or a few
+     * milliseconds pass), append, stay open again, then commit or roll back.
+     */
     private Void write(Set<UUID> committed, AtomicInteger rolledBack) throws SQLException, InterruptedException {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int i = 0; i < TRANSACTIONS_EACH; i++) {
@@ -81,13 +87,16 @@ class ConcurrentAppendTest {
                 List<NewEvent> events = random.nextBoolean() ? List.of(event()) : List.of(event(), event());
                 try {
                     int version = log.readStream(stream, 0).size();
-                    Thread.sleep(random.nextInt(5));
+                    awaitAnotherCommit(random);
                     AppendResult appended = log.append("test", stream, version, events);
-                    Thread.sleep(random.nextInt(5));
+                    awaitAnotherCommit(random);
                     if (random.nextInt(5) == 0) {
                         throw new IllegalStateException("deliberate rollback");
                     }
                     connection.commit();
+                    synchronized (commits) {
+                        commits.notifyAll();
+                    }
                     appended.events().forEach(e -> committed.add(e.metadata().eventId()));
                 } catch (ConcurrencyConflict | IllegalStateException e) {
                     connection.rollback();
@@ -96,6 +105,12 @@ class ConcurrentAppendTest {
             }
         }
         return null;
+    }
+
+    private void awaitAnotherCommit(ThreadLocalRandom random) throws InterruptedException {
+        synchronized (commits) {
+            commits.wait(1 + random.nextInt(5));
+        }
     }
 
     /** Follows the log in batches until the writers are done and it has read up to the head. */
