@@ -3,25 +3,43 @@
 #   ./run.sh           WildFly, with the ActiveMQ Artemis broker inside it (the embedded default)
 #   ./run.sh payara    Payara Server 6, with a standalone Artemis broker on 127.0.0.1:61616
 # Both use an H2 file database unless ZIPPER_DB_* point elsewhere (see README). Each server keeps its
-# configuration, data and logs in ear/target/run-<server>, apart from the test suites'. Ctrl+C stops it.
+# configuration, data and logs in ear/target/run-<server>, apart from the test suites'. Everything
+# listens on 127.0.0.1 only. Ctrl+C (SIGINT) or SIGTERM stops it, in a terminal or in the background.
 set -euo pipefail
+# A shell started in the background ignores SIGINT, and bash cannot trap a signal ignored at its start:
+# start again with the default dispositions, so that a trap can be set below.
+if [ -z "${ZIPPER_RUN_SIGNALS:-}" ]; then
+    ZIPPER_RUN_SIGNALS=default exec env --default-signal=INT,TERM "$0" "$@"
+fi
 cd "$(dirname "$0")"
 server=${1:-wildfly}
-case "$server" in wildfly|payara) ;; *) echo "usage: ./run.sh [wildfly|payara]" >&2; exit 2 ;; esac
+case "$server" in
+    wildfly) other=payara ;;
+    payara) other=wildfly ;;
+    *) echo "usage: ./run.sh [wildfly|payara]" >&2; exit 2 ;;
+esac
 started=$(date +%s)
 dir=$PWD/ear/target/run-$server
 
-echo "[zipper] building (the first run downloads the servers and dependencies from Maven Central)..."
-mvn -B -ntp -DskipTests package | grep -E "^\[INFO\] Building |BUILD|ERROR" || true
+echo "[zipper] building (the first run downloads $server and the dependencies from Maven Central)..."
+# only this server is prepared; the standalone broker only for Payara
+skip="-Dzipper.$other.skip"
+[ "$server" = wildfly ] && skip="$skip -Dzipper.broker.skip"
+# shellcheck disable=SC2086
+mvn -B -ntp -DskipTests $skip package | grep -E "^\[INFO\] Building |BUILD|ERROR" || true
 [ -f ear/target/zipper.ear ] || { echo "[zipper] build failed: no ear/target/zipper.ear" >&2; exit 1; }
 
+waiting=""
 stop() {
+    trap - EXIT INT TERM
     echo "[zipper] stopping"
+    [ -n "$waiting" ] && kill "$waiting" 2>/dev/null
     "ear/src/main/$server/$server.sh" stop "$dir" > /dev/null 2>&1 || true
     [ "$server" = payara ] && jms-config/artemis/broker.sh stop > /dev/null 2>&1 || true
 }
 trap stop EXIT
-trap 'exit 130' INT TERM
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 if [ "$server" = payara ]; then
     export ZIPPER_ARTEMIS_HOST=${ZIPPER_ARTEMIS_HOST:-127.0.0.1}
@@ -35,14 +53,22 @@ echo "[zipper] starting $server in $dir$note..."
 
 broker="embedded Artemis"
 [ -n "${ZIPPER_ARTEMIS_HOST:-}" ] && broker="standalone Artemis on $ZIPPER_ARTEMIS_HOST:${ZIPPER_ARTEMIS_PORT:-61616}"
-health=http://127.0.0.1:9990/health/ready
-[ "$server" = payara ] && health=http://127.0.0.1:8080/health/ready
+health=http://127.0.0.1:9990/health
+admin="WildFly's management console is off until you add a management user (bin/add-user.sh)"
+if [ "$server" = payara ]; then
+    health=http://127.0.0.1:8080/health
+    admin="http://127.0.0.1:4848, user admin, password in $dir/admin-password"
+fi
 cat <<READY
 [zipper] ready in $(( $(date +%s) - started )) s: $server with $broker, database ${ZIPPER_DB_URL:-H2 in $dir}
   API       http://127.0.0.1:8080/zipper/api/accounts
-  Health    $health
+  Health    $health/ready, $health/live
+  Metrics   http://127.0.0.1:8080/zipper/metrics
   OpenAPI   http://127.0.0.1:8080/openapi
+  Admin     $admin
   Stop with Ctrl+C.
 READY
+# wait without a process of our own left behind: the sleep is killed on the way out
 sleep infinity &
-wait $!
+waiting=$!
+wait "$waiting"

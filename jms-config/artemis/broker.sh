@@ -3,8 +3,9 @@
 #   broker.sh start | stop | status
 #   broker.sh kill     kill -9 (for the fault tests: a broker that dies without shutting down)
 #   broker.sh reset    stop and delete every message, queue and subscription (a fresh broker on next start)
-# The distribution comes from Maven Central (the same 2.44 line as WildFly 39's client); the instance,
-# with Zipper's broker.xml and the user zipper/zipper, lives in jms-config/target/artemis-broker.
+# The build unpacks the distribution from Maven Central into jms-config/target (the same 2.44 line as
+# WildFly 39's client); the instance, with Zipper's broker.xml and the user zipper/zipper, lives in
+# jms-config/target/artemis-broker.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 module=$(cd "$here/.." && pwd)
@@ -12,12 +13,10 @@ version=${ARTEMIS_VERSION:-2.44.0}
 home="$module/target/apache-artemis-$version"
 instance="$module/target/artemis-broker"
 
-install() {
+installed() {
     [ -x "$home/bin/artemis" ] && return
-    echo "[broker] fetching Artemis $version from Maven Central"
-    mvn -B -q dependency:copy -Dartifact="org.apache.activemq:apache-artemis:$version:zip:bin" \
-        -DoutputDirectory="$module/target" >/dev/null
-    (cd "$module/target" && unzip -q -o "apache-artemis-$version-bin.zip")
+    echo "[broker] no Artemis distribution in $home: build the project first (mvn package)" >&2
+    exit 1
 }
 
 create() {
@@ -35,7 +34,7 @@ listening() { (exec 3<>/dev/tcp/127.0.0.1/61616) 2>/dev/null; }
 case "${1:-}" in
     start)
         if listening; then echo "[broker] already listening on 127.0.0.1:61616"; exit 0; fi
-        install; create
+        installed; create
         cp "$here/broker.xml" "$instance/etc/broker.xml"
         "$instance/bin/artemis-service" start
         for _ in $(seq 1 60); do

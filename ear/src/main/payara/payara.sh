@@ -26,6 +26,17 @@ replacement() { escape "$1" | sed -e 's/\\/\\\\/g'; }
 # The asadmin commands that make a fresh domain Zipper's, for the current ZIPPER_* settings.
 server_commands() {
     echo "set-hazelcast-configuration --enabled=false --dynamic=true"
+    # as WildFly does: every listener on loopback only (HTTP, HTTPS, admin, IIOP, JMX), and no OpenMQ
+    # broker (Zipper's messaging is Artemis, through its resource adapter)
+    local config=configs.config.server-config
+    for listener in http-listener-1 http-listener-2 admin-listener; do
+        echo "set $config.network-config.network-listeners.network-listener.$listener.address=127.0.0.1"
+    done
+    for listener in orb-listener-1 SSL SSL_MUTUALAUTH; do
+        echo "set $config.iiop-service.iiop-listener.$listener.address=127.0.0.1"
+    done
+    echo "set $config.admin-service.jmx-connector.system.address=127.0.0.1"
+    echo "set $config.jms-service.type=DISABLED"
     echo "delete-jvm-options -Xmx512m"
     echo "create-jvm-options -Xms64m:-Xmx512m"
     resources
@@ -49,33 +60,45 @@ resources() {
               -e "s|@PASSWORD@|$(replacement "${ZIPPER_ARTEMIS_PASSWORD:-zipper}")|g"
 }
 
+# The domain's administrator is "admin" with a random password kept in this file (owner-only), made with
+# the domain; asadmin reads it from there.
+passwordfile="$domains/admin-password"
+as_admin() {
+    if [ -f "$passwordfile" ]; then
+        "$asadmin" --user admin --passwordfile "$passwordfile" "$@"
+    else
+        "$asadmin" "$@"
+    fi
+}
+
 # A domain is configured once; when the settings change (another database, say) it is made anew. So it
 # is when it still holds the application (stopped without "payara.sh stop"): Payara would load that
 # copy while starting, at the same time as the new deployment, and both fail.
 configure() {
     local wanted="$domains/zipper.asadmin"
     server_commands > "$wanted"
-    if cmp -s "$wanted" "$domain/config/zipper.asadmin" \
+    if cmp -s "$wanted" "$domain/config/zipper.asadmin" && [ -f "$passwordfile" ] \
         && ! grep -q '<application [^>]*name="zipper"' "$domain/config/domain.xml"; then return; fi
-    "$asadmin" stop-domain --domaindir "$domains" zipper > /dev/null 2>&1 || true
+    as_admin stop-domain --domaindir "$domains" zipper > /dev/null 2>&1 || true
     rm -rf "$domain"
-    "$asadmin" create-domain --nopassword --domaindir "$domains" zipper > /dev/null
+    (umask 077 && echo "AS_ADMIN_PASSWORD=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')" > "$passwordfile")
+    as_admin create-domain --domaindir "$domains" zipper > /dev/null
     cp "$extras/h2.jar" "$extras/postgresql.jar" "$domain/lib/"
-    "$asadmin" start-domain --domaindir "$domains" zipper > /dev/null
-    "$asadmin" multimode --file "$wanted"
-    "$asadmin" stop-domain --domaindir "$domains" zipper > /dev/null
+    as_admin start-domain --domaindir "$domains" zipper > /dev/null
+    as_admin multimode --file "$wanted"
+    as_admin stop-domain --domaindir "$domains" zipper > /dev/null
     mv "$wanted" "$domain/config/zipper.asadmin"
 }
 
 case "$command" in
     start)
         configure
-        "$asadmin" start-domain --domaindir "$domains" zipper
-        "$asadmin" deploy --force=true --name zipper "$target/zipper.ear"
+        as_admin start-domain --domaindir "$domains" zipper
+        as_admin deploy --force=true --name zipper "$target/zipper.ear"
         ;;
     stop)
-        "$asadmin" undeploy zipper > /dev/null 2>&1 || true
-        "$asadmin" stop-domain --domaindir "$domains" zipper
+        as_admin undeploy zipper > /dev/null 2>&1 || true
+        as_admin stop-domain --domaindir "$domains" zipper
         ;;
     micro-commands)
         # Payara Micro has no default JMS connection factory to repoint (it has no OpenMQ): the factory

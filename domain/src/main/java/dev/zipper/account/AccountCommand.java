@@ -1,6 +1,7 @@
 package dev.zipper.account;
 
 import dev.zipper.domain.InvalidCommand;
+import dev.zipper.domain.Text;
 import java.util.Set;
 
 import static dev.zipper.account.AccountStatus.ACTIVE;
@@ -14,8 +15,8 @@ public sealed interface AccountCommand {
     /** Opens a new account; name and email are required. */
     record Open(String name, String email) implements AccountCommand {
         public Open {
-            name = InvalidCommand.requireText("name", name, 200);
-            email = InvalidCommand.requireText("email", email, 254);
+            name = Text.required("name", name, 200);
+            email = Text.required("email", email, 254);
             if (email.indexOf('@') < 1 || email.endsWith("@")) {
                 throw new InvalidCommand("email must look like name@host, got '" + email + "'");
             }

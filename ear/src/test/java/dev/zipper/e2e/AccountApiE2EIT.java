@@ -1,6 +1,5 @@
 package dev.zipper.e2e;
 
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
@@ -11,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,12 +55,12 @@ class AccountApiE2EIT {
         assertThat(view.getString("status")).isEqualTo("ACTIVE");
         assertThat(view.getString("name")).isEqualTo("Ada");
         assertThat(view.getString("email")).isEqualTo("ada@example.org");
-        assertThat(idsOf(http.get("accounts?status=ACTIVE"))).contains(id);
+        assertThat(idsOf("accounts?status=ACTIVE")).contains(id);
 
         assertThat(http.post("accounts/" + id + "/archive", null).statusCode()).isEqualTo(200);
         assertThat(awaitView(id, 6).getString("status")).isEqualTo("ARCHIVED");
-        assertThat(idsOf(http.get("accounts?status=ARCHIVED"))).contains(id);
-        assertThat(idsOf(http.get("accounts?status=ACTIVE"))).doesNotContain(id);
+        assertThat(idsOf("accounts?status=ARCHIVED")).contains(id);
+        assertThat(idsOf("accounts?status=ACTIVE")).doesNotContain(id);
     }
 
     @ParameterizedTest(name = "{0} -> 400")
@@ -140,8 +140,29 @@ class AccountApiE2EIT {
     }
 
     @Test
-    void an_unknown_status_filter_is_a_400_problem() {
+    void an_unknown_status_filter_or_a_bad_page_size_is_a_400_problem() {
         assertProblem(http.get("accounts?status=HAPPY"), 400, "status must be one of");
+        assertProblem(http.get("accounts?limit=0"), 400, "limit must be a whole number from 1 to 500");
+        assertProblem(http.get("accounts?limit=501"), 400, "limit must be a whole number from 1 to 500");
+    }
+
+    @Test
+    void lists_come_in_pages_in_id_order_and_next_walks_them_all() {
+        List<String> opened = IntStream.range(0, 5).mapToObj(i -> open("Page " + i, "page" + i + "@example.org").getString("id"))
+                .sorted().toList();
+        opened.forEach(id -> awaitView(id, 1));
+
+        List<String> walked = new ArrayList<>();
+        String page = "accounts?limit=2&after=" + opened.get(0).substring(0, opened.get(0).length() - 1);
+        while (!walked.contains(opened.get(opened.size() - 1))) { // other tests' accounts may come in between
+            JsonObject body = ZipperHttp.json(http.get(page)).asJsonObject();
+            assertThat(body.getJsonArray("items")).hasSizeLessThanOrEqualTo(2);
+            body.getJsonArray("items").forEach(item -> walked.add(item.asJsonObject().getString("id")));
+            page = body.getString("next", null);
+        }
+        assertThat(walked).as("ids ascending across pages, none skipped or repeated").isSortedAccordingTo(String::compareTo)
+                .doesNotHaveDuplicates().containsAll(opened);
+        assertThat(http.get("accounts").statusCode()).as("the address run.sh prints").isEqualTo(200);
     }
 
     private JsonObject open(String name, String email) {
@@ -160,10 +181,21 @@ class AccountApiE2EIT {
                 }, view -> view != null && view.getInt("version") == version);
     }
 
-    private static List<String> idsOf(HttpResponse<String> list) {
-        assertThat(list.statusCode()).isEqualTo(200);
-        JsonArray array = ZipperHttp.json(list).asJsonArray();
-        return array.stream().map(JsonValue::asJsonObject).map(o -> o.getString("id")).toList();
+    /** Every id in the list at {@code path}, page after page, following each page's next link. */
+    private List<String> idsOf(String path) {
+        List<String> ids = new ArrayList<>();
+        String page = path + (path.contains("?") ? "&" : "?") + "limit=500";
+        while (page != null) {
+            HttpResponse<String> list = http.get(page);
+            assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+            JsonObject body = ZipperHttp.json(list).asJsonObject();
+            body.getJsonArray("items").stream().map(JsonValue::asJsonObject).forEach(o -> ids.add(o.getString("id")));
+            page = body.containsKey("next") ? body.getString("next") : null;
+            if (page != null) {
+                assertThat(list.headers().firstValue("Link")).hasValueSatisfying(link -> assertThat(link).contains("rel=\"next\""));
+            }
+        }
+        return ids;
     }
 
     private static void assertProblem(HttpResponse<String> response, int status, String detail) {

@@ -23,6 +23,7 @@ import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -95,7 +96,9 @@ class CommandToProjectionIT {
                     assertThat(view.toJson().getInt("version")).isEqualTo(3);
                     assertThat(view.toJson().getString("email")).isEqualTo("grace@example.org");
                 }));
-        assertThat(views.withStatus(AccountStatus.ACTIVE)).anySatisfy(view ->
+        // the first ACTIVE account after a key just below this one's id is this one
+        String justBefore = opened.id().substring(0, opened.id().length() - 1);
+        assertThat(views.list(Optional.of(AccountStatus.ACTIVE), justBefore, 1)).singleElement().satisfies(view ->
                 assertThat(view.toJson().getString("id")).isEqualTo(opened.id()));
     }
 

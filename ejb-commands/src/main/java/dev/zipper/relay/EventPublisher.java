@@ -45,6 +45,14 @@ public class EventPublisher {
         send(events);
     }
 
+    /** Opens and closes a connection to the broker: for the readiness check. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void connect() {
+        try (JMSContext jms = connectionFactory.createContext()) {
+            jms.getMetaData();
+        }
+    }
+
     private void send(List<RecordedEvent> events) {
         try (JMSContext jms = connectionFactory.createContext()) {
             JMSProducer producer = jms.createProducer();

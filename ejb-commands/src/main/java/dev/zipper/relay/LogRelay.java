@@ -3,6 +3,8 @@ package dev.zipper.relay;
 import dev.zipper.eventstore.EventLog;
 import dev.zipper.eventstore.ReaderPositions;
 import dev.zipper.eventstore.RecordedEvent;
+import dev.zipper.health.Probes;
+import dev.zipper.health.TimedProbe;
 import dev.zipper.schema.SchemaMigration;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -15,11 +17,16 @@ import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -57,14 +64,65 @@ public class LogRelay {
     @Inject
     private EventPublisher publisher;
 
+    @Inject
+    private MeterRegistry registry;
+
+    @Inject
+    private Probes probes;
+
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Future<?> loop;
+    /** Published up to here (-1 until the loop has read its position). */
+    private final AtomicLong published = new AtomicLong(-1);
+    /** When the current run of failures began (0: not failing), and what the last one was. */
+    private volatile long failingSince;
+    private volatile String lastFailure;
+    private Counter batches;
+    private Counter events;
+    private Counter failures;
 
     @PostConstruct
     void start() {
+        registry.gauge("zipper.relay.published.position", published);
+        batches = registry.counter("zipper.relay.batches");
+        events = registry.counter("zipper.relay.events.published");
+        failures = registry.counter("zipper.relay.failures");
         running = true;
         loop = executor.submit(this::relay);
+        probes.liveness("relay-loop", () -> {
+            if (!status().looping()) {
+                throw new IllegalStateException("the relay's loop has ended");
+            }
+            return "running";
+        });
+        probes.readiness("relay", () -> {
+            Status status = status();
+            if (status.failingSince().isPresent()) {
+                throw new IllegalStateException("failing since " + status.failingSince().get() + ": " + status.lastFailure());
+            }
+            return "published up to position " + status.published();
+        });
+        probes.readiness("broker", new TimedProbe(executor, () -> {
+            publisher.connect();
+            return "connected";
+        }));
+    }
+
+    /** Where the relay stands, for health checks and operators. */
+    public Status status() {
+        long since = failingSince;
+        return new Status(running && !loop.isDone(), published.get(),
+                since == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(since)), lastFailure);
+    }
+
+    /**
+     * @param looping      the loop is alive (it ends only when the application stops)
+     * @param published    the last position published (-1 before the loop started)
+     * @param failingSince when publishing began to fail, if it is failing now
+     * @param lastFailure  the last failure, in one line (null if none)
+     */
+    public record Status(boolean looping, long published, Optional<Instant> failingSince, String lastFailure) {
     }
 
     @PreDestroy
@@ -84,12 +142,12 @@ public class LogRelay {
         ReaderPositions positions = new ReaderPositions(dataSource);
         Long position = null;
         boolean maybeSent = true;
-        long failingSince = 0;
         long backoff = 100;
         while (running) {
             try {
                 if (position == null) {
                     position = positions.position(READER);
+                    published.set(position);
                     LOG.info("Relay publishing the log after position " + position + " (head " + log.head() + ")");
                 }
                 List<RecordedEvent> batch = log.readLog(position, BATCH);
@@ -102,6 +160,9 @@ public class LogRelay {
                     maybeSent = false;
                     position = batch.get(batch.size() - 1).position();
                     positions.save(READER, position);
+                    published.set(position);
+                    batches.increment();
+                    events.increment(batch.size());
                 }
                 if (failingSince != 0) {
                     LOG.info("Relay publishing again after " + (System.currentTimeMillis() - failingSince) / 1000
@@ -117,6 +178,8 @@ public class LogRelay {
                     return;
                 }
                 maybeSent = true;
+                lastFailure = String.valueOf(e);
+                failures.increment();
                 if (failingSince == 0) {
                     failingSince = System.currentTimeMillis();
                     LOG.log(Level.WARNING, "Relay cannot publish after position " + position

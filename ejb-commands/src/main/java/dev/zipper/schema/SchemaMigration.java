@@ -1,5 +1,8 @@
 package dev.zipper.schema;
 
+import dev.zipper.eventstore.EventLog;
+import dev.zipper.health.Probes;
+import dev.zipper.health.TimedProbe;
 import dev.zipper.migrations.Schema;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -7,6 +10,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -31,6 +36,12 @@ public class SchemaMigration {
     @Resource(lookup = DATA_SOURCE)
     private DataSource dataSource;
 
+    @Resource
+    private ManagedExecutorService executor;
+
+    @Inject
+    private Probes probes;
+
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // Flyway commits each migration itself
     void migrate() {
@@ -38,5 +49,8 @@ public class SchemaMigration {
         String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
         LOG.info(() -> "Database schema at version " + version + " (" + result.migrationsExecuted
                 + " migrations applied now)");
+        // ready only while the database answers
+        EventLog log = new EventLog(dataSource, EventLog.Transactions.CONTAINER);
+        probes.readiness("database", new TimedProbe(executor, () -> "log head at position " + log.head()));
     }
 }

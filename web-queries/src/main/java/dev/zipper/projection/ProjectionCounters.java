@@ -1,6 +1,9 @@
 package dev.zipper.projection;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -12,12 +15,16 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What each projection has done since this server started: events applied, duplicates dropped,
  * catch-ups from the log (an event arrived before its predecessor), and the most messages it has
- * handled at once. For operators and the fault tests; the read tables themselves are the durable record.
+ * handled at once. For operators (GET /log, and /metrics) and the fault tests; the read tables themselves
+ * are the durable record.
  */
 @ApplicationScoped
 public class ProjectionCounters {
 
     private final Map<String, Counters> byProjection = new ConcurrentHashMap<>();
+
+    @Inject
+    private MeterRegistry registry;
 
     /** Counts one message being handled until the returned handle is closed. */
     public InFlight handling(String projection) {
@@ -50,7 +57,20 @@ public class ProjectionCounters {
     }
 
     private Counters of(String projection) {
-        return byProjection.computeIfAbsent(projection, name -> new Counters());
+        return byProjection.computeIfAbsent(projection, this::registered);
+    }
+
+    /** The same counts as metrics: zipper_projection_events_applied_total{projection="..."} and so on. */
+    private Counters registered(String projection) {
+        Counters counters = new Counters();
+        count("zipper.projection.events.applied", projection, counters.applied);
+        count("zipper.projection.duplicates.dropped", projection, counters.duplicates);
+        count("zipper.projection.catch.ups", projection, counters.caughtUp);
+        return counters;
+    }
+
+    private void count(String name, String projection, AtomicLong value) {
+        FunctionCounter.builder(name, value, AtomicLong::get).tag("projection", projection).register(registry);
     }
 
     /** Closed when the message has been handled. */

@@ -7,19 +7,25 @@ import jakarta.ws.rs.core.Response;
 public final class Problem {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    private static final int MAX_DETAIL = 500;
 
     private Problem() {
     }
 
-    public static Response response(Response.StatusType status, String title, String detail) {
-        return Response.status(status.getStatusCode())
-                .type(MEDIA_TYPE)
-                .entity(Json.createObjectBuilder()
-                        .add("type", "about:blank")
-                        .add("title", title)
-                        .add("status", status.getStatusCode())
-                        .add("detail", detail == null ? title : detail)
-                        .build().toString())
-                .build();
+    /** A response ready to send, to which headers (Allow, Retry-After) may still be added. */
+    public static Response.ResponseBuilder builder(ProblemType type, String detail) {
+        return Response.status(type.status()).type(MEDIA_TYPE).entity(json(type, detail));
+    }
+
+    /** The body alone, for the few places that write a response without JAX-RS. */
+    public static String json(ProblemType type, String detail) {
+        String said = detail == null ? type.title() : detail;
+        return Json.createObjectBuilder()
+                .add("type", type.uri())
+                .add("title", type.title())
+                .add("status", type.status())
+                // a detail may quote the request back: bounded, so a huge request cannot make a huge answer
+                .add("detail", said.length() > MAX_DETAIL ? said.substring(0, MAX_DETAIL) + "..." : said)
+                .build().toString();
     }
 }

@@ -3,6 +3,7 @@ package dev.zipper.account.commands;
 import dev.zipper.account.Account;
 import dev.zipper.account.AccountCommand;
 import dev.zipper.account.AccountEvent;
+import dev.zipper.commands.CommandOutcomes;
 import dev.zipper.commands.CommandResult;
 import dev.zipper.domain.UnknownAggregate;
 import dev.zipper.eventstore.AppendResult;
@@ -19,6 +20,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -31,6 +33,7 @@ import javax.sql.DataSource;
  * succeeds while the broker is down.
  */
 @Stateless
+@Interceptors(CommandOutcomes.class)
 public class AccountCommands {
 
     static final String STREAM_TYPE = "account";

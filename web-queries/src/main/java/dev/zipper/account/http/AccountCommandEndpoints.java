@@ -5,7 +5,8 @@ import dev.zipper.account.commands.AccountCommands;
 import dev.zipper.commands.CommandResult;
 import dev.zipper.commands.ConflictRetry;
 import dev.zipper.web.JsonBody;
-import dev.zipper.web.Problem;
+import dev.zipper.web.ProblemType;
+import dev.zipper.web.QueryParameters;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -19,7 +20,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.util.OptionalInt;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -42,29 +52,54 @@ public class AccountCommandEndpoints {
     @Inject
     private AccountCommands commands;
 
+    @Inject
+    private ConflictRetry conflictRetry;
+
     @Context
     private UriInfo uri;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response open(String body) {
-        JsonBody json = JsonBody.parse(body);
+    @Operation(summary = "Open an account")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
+            type = SchemaType.OBJECT, requiredProperties = {"name", "email"}, properties = {
+                    @SchemaProperty(name = "name", type = SchemaType.STRING, maxLength = 200, example = "Ada Lovelace"),
+                    @SchemaProperty(name = "email", type = SchemaType.STRING, maxLength = 254, example = "ada@example.org")})))
+    @APIResponse(responseCode = "201", description = "Opened; Location names the account",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CommandResult")))
+    @APIResponse(responseCode = "400", ref = "InvalidRequest")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public Response open(JsonBody body) {
+        JsonBody json = body.only("name", "email");
         CommandResult result = commands.open(new AccountCommand.Open(json.text("name"), json.text("email")));
         return Response.created(uri.getAbsolutePathBuilder().path(result.id()).build()).entity(result).build();
     }
 
     @POST
     @Path("{id}/{action}")
+    @Operation(summary = "Move an account along its life cycle",
+            description = "action: confirm, activate, suspend, reactivate or archive. Any request body is ignored.")
+    @APIResponse(responseCode = "200", description = "Done",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CommandResult")))
+    @APIResponse(responseCode = "400", ref = "InvalidRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     public Response transition(@PathParam("id") String id, @PathParam("action") String action,
-                               @QueryParam("expectedVersion") Integer expectedVersion) {
+                               @Parameter(description = "Apply only if the account is at this version (else 409)",
+                                       schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
+                               @QueryParam("expectedVersion") String expectedVersionParameter) {
         Supplier<AccountCommand.Transition> command = TRANSITIONS.get(action);
         if (command == null) {
-            return Problem.response(Response.Status.NOT_FOUND, "Not found",
-                    "No action '" + action + "' on accounts; known: " + String.join(", ", TRANSITIONS.keySet()));
+            return ProblemType.NOT_FOUND.response(
+                    "No action '" + action + "' on accounts; known: " + String.join(", ", new TreeSet<>(TRANSITIONS.keySet())));
         }
-        CommandResult result = expectedVersion == null
-                ? ConflictRetry.run(() -> commands.execute(id, command.get(), OptionalInt.empty()))
-                : commands.execute(id, command.get(), OptionalInt.of(expectedVersion));
+        OptionalInt expectedVersion = QueryParameters.integer("expectedVersion", expectedVersionParameter, 0, Integer.MAX_VALUE);
+        CommandResult result = expectedVersion.isEmpty()
+                ? conflictRetry.run(() -> commands.execute(id, command.get(), expectedVersion))
+                : commands.execute(id, command.get(), expectedVersion);
         return Response.ok(result).build();
     }
 }

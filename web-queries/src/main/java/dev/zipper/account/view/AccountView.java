@@ -9,16 +9,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /** A row of the account read table: the account as of stream version {@link #version}. */
 @Entity
 @Table(name = "account_view")
-@NamedQuery(name = AccountView.BY_STATUS, query = "SELECT a FROM AccountView a WHERE a.status = :status ORDER BY a.id")
 public class AccountView {
-
-    static final String BY_STATUS = "AccountView.byStatus";
 
     @Id
     private String id;
@@ -48,6 +44,10 @@ public class AccountView {
         this.status = account.status();
         this.version = version;
         this.lastPosition = position;
+    }
+
+    String id() {
+        return id;
     }
 
     int version() {

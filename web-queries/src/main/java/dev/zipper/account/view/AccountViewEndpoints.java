@@ -1,19 +1,30 @@
 package dev.zipper.account.view;
 
 import dev.zipper.account.AccountStatus;
-import dev.zipper.web.Problem;
+import dev.zipper.web.Page;
+import dev.zipper.web.ProblemType;
+import dev.zipper.web.RequestRefused;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Serves the account read table. It is eventually consistent: a command's effect shows once projected. */
 @Path("accounts")
@@ -24,25 +35,59 @@ public class AccountViewEndpoints {
     @Inject
     private AccountViews views;
 
+    @Context
+    private UriInfo uri;
+
     @GET
     @Path("{id}")
+    @Operation(summary = "One account, as projected")
+    @APIResponse(responseCode = "200", description = "The account",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
+                    properties = {
+                            @SchemaProperty(name = "id", type = SchemaType.STRING),
+                            @SchemaProperty(name = "name", type = SchemaType.STRING),
+                            @SchemaProperty(name = "email", type = SchemaType.STRING),
+                            @SchemaProperty(name = "status", type = SchemaType.STRING,
+                                    enumeration = {"PENDING", "CONFIRMED", "ACTIVE", "SUSPENDED", "ARCHIVED"}),
+                            @SchemaProperty(name = "version", type = SchemaType.INTEGER,
+                                    description = "The last stream version applied")})))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response byId(@PathParam("id") String id) {
         return views.find(id)
                 .map(view -> Response.ok(view.toJson().toString()).build())
-                .orElseGet(() -> Problem.response(Response.Status.NOT_FOUND, "Not found", "No account with id " + id));
+                .orElseGet(() -> ProblemType.NOT_FOUND.response("No account with id " + id));
     }
 
+    /** Every account, or those with one status, in pages ordered by id. */
     @GET
-    public Response byStatus(@QueryParam("status") String status) {
-        AccountStatus wanted;
+    @Operation(summary = "Accounts by id, a page at a time, optionally with one status")
+    @APIResponse(responseCode = "200", description = "A page; next is absent on the last one",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
+                    properties = {
+                            @SchemaProperty(name = "items", type = SchemaType.ARRAY,
+                                    description = "Accounts, each as GET /accounts/{id} answers"),
+                            @SchemaProperty(name = "next", type = SchemaType.STRING, format = "uri",
+                                    description = "The next page (also in a Link rel=next header)")})))
+    @APIResponse(responseCode = "400", ref = "InvalidRequest")
+    public Response list(
+            @Parameter(schema = @Schema(enumeration = {"PENDING", "CONFIRMED", "ACTIVE", "SUSPENDED", "ARCHIVED"}))
+            @QueryParam("status") String status,
+            @Parameter(description = "Page size, 1 to 500 (default 50)", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "Start after this account id (from next)") @QueryParam("after") String after) {
+        Optional<AccountStatus> wanted = status == null ? Optional.empty() : Optional.of(parse(status));
+        Page page = Page.of(limit, after);
+        UriBuilder list = uri.getAbsolutePathBuilder();
+        wanted.ifPresent(s -> list.queryParam("status", s.name()));
+        return page.answer(views.list(wanted, page.after(), page.limit() + 1), AccountView::id, AccountView::toJson, list);
+    }
+
+    private static AccountStatus parse(String status) {
         try {
-            wanted = AccountStatus.valueOf(status == null ? "" : status);
+            return AccountStatus.valueOf(status);
         } catch (IllegalArgumentException e) {
-            return Problem.response(Response.Status.BAD_REQUEST, "Invalid request",
+            throw new RequestRefused(ProblemType.INVALID_REQUEST,
                     "status must be one of " + Arrays.toString(AccountStatus.values()) + ", got '" + status + "'");
         }
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        views.withStatus(wanted).forEach(view -> list.add(view.toJson()));
-        return Response.ok(list.build().toString()).build();
     }
 }

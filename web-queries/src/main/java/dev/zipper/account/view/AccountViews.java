@@ -18,8 +18,13 @@ public class AccountViews {
         return Optional.ofNullable(em.find(AccountView.class, id));
     }
 
-    public List<AccountView> withStatus(AccountStatus status) {
-        return em.createNamedQuery(AccountView.BY_STATUS, AccountView.class).setParameter("status", status)
-                .getResultList();
+    /** Up to {@code limit} accounts (with this status, if one is given) whose ids come after {@code after}, by id. */
+    public List<AccountView> list(Optional<AccountStatus> status, String after, int limit) {
+        var query = em.createQuery("SELECT a FROM AccountView a WHERE a.id > :after"
+                + (status.isPresent() ? " AND a.status = :status" : "") + " ORDER BY a.id", AccountView.class)
+                .setParameter("after", after == null ? "" : after)
+                .setMaxResults(limit);
+        status.ifPresent(s -> query.setParameter("status", s));
+        return query.getResultList();
     }
 }

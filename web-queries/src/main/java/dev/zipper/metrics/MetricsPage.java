@@ -1,0 +1,50 @@
+package dev.zipper.metrics;
+
+import dev.zipper.eventstore.EventLog;
+import dev.zipper.relay.LogRelay;
+import dev.zipper.schema.SchemaMigration;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import javax.sql.DataSource;
+
+/**
+ * Zipper's metrics in the Prometheus text format at /zipper/metrics, the same on every server. The log
+ * head and the relay's lag are read when scraped; the rest is counted as it happens (commands, relay
+ * batches, projections: see the README for the series).
+ */
+@WebServlet("/metrics")
+public class MetricsPage extends HttpServlet {
+
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+    @Inject
+    private PrometheusMeterRegistry registry;
+
+    @Inject
+    private LogRelay relay;
+
+    @Resource(lookup = SchemaMigration.DATA_SOURCE)
+    private DataSource dataSource;
+
+    @Override
+    public void init() {
+        EventLog log = new EventLog(dataSource, EventLog.Transactions.CONTAINER);
+        Gauge.builder("zipper.log.head.position", log::head)
+                .description("The last committed log position").strongReference(true).register(registry);
+        Gauge.builder("zipper.relay.lag.events", () -> log.head() - relay.status().published())
+                .description("Committed events the relay has not published yet").strongReference(true).register(registry);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType(PROMETHEUS_TEXT);
+        response.getWriter().write(registry.scrape());
+    }
+}

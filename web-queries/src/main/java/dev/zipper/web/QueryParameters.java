@@ -1,0 +1,38 @@
+package dev.zipper.web;
+
+import java.util.OptionalInt;
+
+/**
+ * Query parameters are taken as text and read here, so that a value that is not a number is a 400
+ * naming the parameter (JAX-RS would answer a failed conversion of a query parameter with 404).
+ */
+public final class QueryParameters {
+
+    private QueryParameters() {
+    }
+
+    /** Absent, or a whole number from min to max. */
+    public static OptionalInt integer(String name, String value, int min, int max) {
+        if (value == null) {
+            return OptionalInt.empty();
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= min && number <= max) {
+                return OptionalInt.of(number);
+            }
+        } catch (NumberFormatException e) {
+            // refused below, with the same words as a number out of range
+        }
+        throw new RequestRefused(ProblemType.INVALID_REQUEST,
+                name + " must be a whole number from " + min + " to " + max + ", got '" + value + "'");
+    }
+
+    /** Absent, or text of at most maxLength characters. */
+    public static String text(String name, String value, int maxLength) {
+        if (value != null && value.length() > maxLength) {
+            throw new RequestRefused(ProblemType.INVALID_REQUEST, name + " must be at most " + maxLength + " characters");
+        }
+        return value;
+    }
+}
