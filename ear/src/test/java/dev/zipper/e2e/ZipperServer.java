@@ -22,7 +22,8 @@ public final class ZipperServer implements BeforeAllCallback {
     public static final URL WEB_MODULE = url("http://127.0.0.1:8080/zipper/");
 
     public static final Path PROJECT = Path.of(System.getProperty("zipper.project", "..")).toAbsolutePath().normalize();
-    private static final String SERVER = System.getProperty("zipper.server", "wildfly");
+    public static final String SERVER = System.getProperty("zipper.server", "wildfly");
+    private static final Path INSTANCE = PROJECT.resolve("ear/target/e2e-" + SERVER);
     private static final File LOG = PROJECT.resolve("ear/target/e2e-" + SERVER + ".log").toFile();
 
     @Override
@@ -31,12 +32,16 @@ public final class ZipperServer implements BeforeAllCallback {
                 .getOrComputeIfAbsent(ZipperServer.class, key -> start(), Running.class);
     }
 
+    /** The server's own log (not the scripts' output). */
+    public static Path serverLog() {
+        return SERVER.equals("payara") ? INSTANCE.resolve("zipper/logs/server.log") : INSTANCE.resolve("log/server.log");
+    }
+
     private static Running start() {
-        Path instance = PROJECT.resolve("ear/target/e2e-" + SERVER);
         List<String> server = List.of(script("ear/src/main/" + SERVER + "/" + SERVER + ".sh"));
-        Running running = new Running(List.of(concat(server, "stop", instance.toString())));
+        Running running = new Running(List.of(concat(server, "stop", INSTANCE.toString())));
         try {
-            run(concat(server, "start", instance.toString()));
+            run(concat(server, "start", INSTANCE.toString()));
         } catch (RuntimeException e) {
             running.close();
             throw e;

@@ -48,7 +48,8 @@ public class JsonBodyReader implements MessageBodyReader<JsonBody> {
         try {
             bytes = entity.readNBytes(MAX_BYTES + 1);
         } catch (IOException e) {
-            LOG.info(() -> "Request body not read: " + e); // the client went away; one line, no stack trace
+            // the client went away: HttpEdge logs it if writing the answer fails too
+            LOG.fine(() -> "Request body not read: " + e);
             throw new RequestRefused(ProblemType.INVALID_REQUEST, "The request body could not be read to its end");
         }
         if (bytes.length > MAX_BYTES) {

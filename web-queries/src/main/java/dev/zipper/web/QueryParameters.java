@@ -16,13 +16,12 @@ public final class QueryParameters {
         if (value == null) {
             return OptionalInt.empty();
         }
-        try {
-            int number = Integer.parseInt(value.strip());
+        // ASCII digits only: Integer.parseInt would also take other scripts' digits
+        if (value.matches("-?[0-9]{1,10}")) {
+            long number = Long.parseLong(value);
             if (number >= min && number <= max) {
-                return OptionalInt.of(number);
+                return OptionalInt.of((int) number);
             }
-        } catch (NumberFormatException e) {
-            // refused below, with the same words as a number out of range
         }
         throw new RequestRefused(ProblemType.INVALID_REQUEST,
                 name + " must be a whole number from " + min + " to " + max + ", got '" + value + "'");
