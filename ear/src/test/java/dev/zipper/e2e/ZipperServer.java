@@ -3,6 +3,7 @@ package dev.zipper.e2e;
 import java.io.File;
 import java.io.IOException;
 import java.net.MalformedURLException;
+import java.net.URI;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +32,10 @@ public final class ZipperServer implements BeforeAllCallback {
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(ZipperServer.class, key -> start(), Running.class);
     }
+
+    /** MicroProfile Health: on WildFly's management port, on Payara's HTTP port. */
+    public static final URI HEALTH = URI.create(SERVER.equals("payara") ? "http://127.0.0.1:8080/health/"
+            : "http://127.0.0.1:9990/health/");
 
     /** The server's own log (not the scripts' output). */
     public static Path serverLog() {

@@ -15,6 +15,7 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import io.micrometer.core.instrument.Counter;
@@ -61,6 +62,9 @@ public class LogRelay {
     @Resource
     private ManagedExecutorService executor;
 
+    @Resource
+    private ManagedThreadFactory threads;
+
     @Inject
     private EventPublisher publisher;
 
@@ -81,6 +85,7 @@ public class LogRelay {
     private Counter batches;
     private Counter events;
     private Counter failures;
+    private TimedProbe brokerProbe;
 
     @PostConstruct
     void start() {
@@ -103,10 +108,11 @@ public class LogRelay {
             }
             return "published up to position " + status.published();
         });
-        probes.readiness("broker", new TimedProbe(executor, () -> {
+        brokerProbe = new TimedProbe(threads, () -> {
             publisher.connect();
             return "connected";
-        }));
+        });
+        probes.readiness("broker", brokerProbe);
     }
 
     /** Where the relay stands, for health checks and operators. */
@@ -130,6 +136,7 @@ public class LogRelay {
         running = false;
         wakeUp.release();
         loop.cancel(true);
+        brokerProbe.close();
     }
 
     /** The fast path: a command has committed, so publish now rather than at the next poll. */

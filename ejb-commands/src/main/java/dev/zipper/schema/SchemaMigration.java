@@ -5,12 +5,13 @@ import dev.zipper.health.Probes;
 import dev.zipper.health.TimedProbe;
 import dev.zipper.migrations.Schema;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -37,10 +38,12 @@ public class SchemaMigration {
     private DataSource dataSource;
 
     @Resource
-    private ManagedExecutorService executor;
+    private ManagedThreadFactory threads;
 
     @Inject
     private Probes probes;
+
+    private TimedProbe databaseProbe;
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // Flyway commits each migration itself
@@ -51,6 +54,12 @@ public class SchemaMigration {
                 + " migrations applied now)");
         // ready only while the database answers
         EventLog log = new EventLog(dataSource, EventLog.Transactions.CONTAINER);
-        probes.readiness("database", new TimedProbe(executor, () -> "log head at position " + log.head()));
+        databaseProbe = new TimedProbe(threads, () -> "log head at position " + log.head());
+        probes.readiness("database", databaseProbe);
+    }
+
+    @PreDestroy
+    void stop() {
+        databaseProbe.close();
     }
 }

@@ -1,0 +1,83 @@
+package dev.zipper.e2e;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What an operator reads, on the server -Dzipper.server names: health, metrics, the OpenAPI document. */
+@ExtendWith(ZipperServer.class)
+class OperationsE2EIT {
+
+    private final ZipperHttp http = new ZipperHttp(ZipperServer.WEB_MODULE);
+
+    @Test
+    void readiness_checks_the_database_the_broker_and_the_relay_and_liveness_the_relay_loop() {
+        JsonObject ready = check("ready");
+        assertThat(ready.getString("status")).as(ready.toString()).isEqualTo("UP");
+        JsonObject zipper = zipperCheck(ready, "zipper-ready");
+        assertThat(zipper.getJsonObject("data").getString("database")).startsWith("UP: log head at position");
+        assertThat(zipper.getJsonObject("data").getString("broker")).isEqualTo("UP: connected");
+        assertThat(zipper.getJsonObject("data").getString("relay")).startsWith("UP: published up to position");
+
+        JsonObject live = check("live");
+        assertThat(zipperCheck(live, "zipper-live").getJsonObject("data").getString("relay-loop")).isEqualTo("UP: running");
+    }
+
+    @Test
+    void metrics_count_commands_by_outcome_and_follow_the_log() {
+        String id = ZipperHttp.json(http.post("accounts", "{\"name\": \"Metered\", \"email\": \"m@example.org\"}"))
+                .asJsonObject().getString("id");
+        double accepted = metric(metrics(), "zipper_commands_seconds_count{application=\"zipper\",outcome=\"accepted\",service=\"AccountCommands\"}");
+        double rejected = metric(metrics(), "zipper_commands_seconds_count{application=\"zipper\",outcome=\"rejected\",service=\"AccountCommands\"}");
+
+        assertThat(http.post("accounts/" + id + "/confirm", null).statusCode()).isEqualTo(200);
+        assertThat(http.post("accounts/" + id + "/confirm", null).statusCode()).isEqualTo(409);
+
+        String after = metrics();
+        assertThat(metric(after, "zipper_commands_seconds_count{application=\"zipper\",outcome=\"accepted\",service=\"AccountCommands\"}"))
+                .isEqualTo(accepted + 1);
+        assertThat(metric(after, "zipper_commands_seconds_count{application=\"zipper\",outcome=\"rejected\",service=\"AccountCommands\"}"))
+                .isEqualTo(rejected + 1);
+        long head = ZipperHttp.json(http.get("log")).asJsonObject().getJsonNumber("head").longValue();
+        assertThat(metric(after, "zipper_log_head_position{application=\"zipper\"}")).isEqualTo(head);
+        assertThat(after).contains("zipper_relay_published_position", "zipper_relay_lag_events",
+                "zipper_projection_events_applied_total{application=\"zipper\",projection=\"account-view\"}");
+    }
+
+    @Test
+    void the_openapi_document_is_titled_zipper_and_describes_bodies_statuses_and_problems() {
+        HttpResponse<String> document = http.get(URI.create("http://127.0.0.1:8080/openapi").toString());
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.body()).containsPattern("title: \"?Zipper\"?\\n")
+                .contains("/api/accounts:", "\"201\":", "\"400\":", "#/components/responses/InvalidRequest",
+                        "application/problem+json", "Problem:", "maxLength: 200");
+    }
+
+    private JsonObject check(String kind) {
+        HttpResponse<String> response = http.get(ZipperServer.HEALTH.resolve(kind).toString());
+        return ZipperHttp.json(response).asJsonObject();
+    }
+
+    private static JsonObject zipperCheck(JsonObject health, String name) {
+        return health.getJsonArray("checks").stream().map(c -> c.asJsonObject())
+                .filter(c -> c.getString("name").equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no check " + name + " in " + health));
+    }
+
+    private String metrics() {
+        HttpResponse<String> response = http.get(URI.create(ZipperServer.WEB_MODULE.toString()).resolve("metrics").toString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+        return response.body();
+    }
+
+    private static double metric(String scrape, String series) {
+        return scrape.lines().filter(line -> line.startsWith(series + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(series.length() + 1)))
+                .orElse(0.0);
+    }
+}
