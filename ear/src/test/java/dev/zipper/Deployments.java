@@ -41,7 +41,10 @@ public final class Deployments {
         // in a WAR only WEB-INF/ejb-jar.xml counts (it declares the domain's exceptions as application exceptions)
         web.addAsWebInfResource(ejbModule.get("META-INF/ejb-jar.xml").getAsset(), "ejb-jar.xml");
         for (ArchivePath library : ear.getContent(Filters.include("/lib/.*\\.jar")).keySet()) {
-            web.addAsLibrary(ear.getAsType(JavaArchive.class, library));
+            // by its file name: named by its path ("/lib/x.jar"), Payara Micro loads its classes but does
+            // not scan it for CDI beans
+            String name = library.get().substring(library.get().lastIndexOf('/') + 1);
+            web.addAsLibrary(ShrinkWrap.create(JavaArchive.class, name).merge(ear.getAsType(JavaArchive.class, library)));
         }
         Path project = Path.of(System.getProperty("zipper.project", ".."));
         web.setWebXML(project.resolve("ear/src/main/payara/micro-web.xml").toFile());

@@ -1,5 +1,7 @@
 package dev.zipper.account;
 
+import dev.zipper.domain.AggregateType;
+import dev.zipper.domain.Decider;
 import dev.zipper.domain.IllegalTransition;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -19,16 +21,27 @@ public record Account(AccountStatus status, String name, String email) {
     /** The state before the first event: the account does not exist yet. */
     public static final Account NONE = new Account(null, null, null);
 
+    /** The account as the kernel runs it: stream type "account", events {@link AccountEvent}. */
+    public static final AggregateType<AccountCommand, AccountEvent, Account> TYPE =
+            new AggregateType<>("account", AccountEvent.class, new Decider<>() {
+                @Override
+                public Account initialState() {
+                    return NONE;
+                }
+
+                @Override
+                public List<AccountEvent> decide(AccountCommand command, Account state) {
+                    return state.decide(command);
+                }
+
+                @Override
+                public Account evolve(Account state, AccountEvent event) {
+                    return state.evolve(event);
+                }
+            });
+
     public boolean exists() {
         return status != null;
-    }
-
-    public static Account replay(List<? extends AccountEvent> history) {
-        Account state = NONE;
-        for (AccountEvent event : history) {
-            state = state.evolve(event);
-        }
-        return state;
     }
 
     public List<AccountEvent> decide(AccountCommand command) {

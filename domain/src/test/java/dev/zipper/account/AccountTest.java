@@ -1,5 +1,6 @@
 package dev.zipper.account;
 
+import dev.zipper.domain.DeciderFixture;
 import dev.zipper.domain.IllegalTransition;
 import dev.zipper.domain.InvalidCommand;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Given the events so far, when a command is decided, then these events (or this refusal). */
 class AccountTest {
 
+    private static final DeciderFixture<AccountCommand, AccountEvent, Account> ACCOUNT = DeciderFixture.of(Account.TYPE);
     private static final AccountEvent OPENED = new AccountEvent.Opened("Ada", "ada@example.org");
 
     /** The shortest history that leaves an account in each status. */
@@ -63,51 +65,43 @@ class AccountTest {
 
     @Test
     void opening_a_new_account_records_it_as_pending() {
-        List<AccountEvent> events = Account.NONE.decide(new AccountCommand.Open(" Ada ", "ada@example.org"));
-
-        assertThat(events).containsExactly(OPENED);
-        assertThat(Account.replay(events)).isEqualTo(new Account(AccountStatus.PENDING, "Ada", "ada@example.org"));
+        ACCOUNT.given()
+                .when(new AccountCommand.Open(" Ada ", "ada@example.org"))
+                .then(OPENED)
+                .andState(new Account(AccountStatus.PENDING, "Ada", "ada@example.org"));
     }
 
     @ParameterizedTest(name = "open is refused when the account is {0}")
     @MethodSource("everyStatus")
     void opening_an_existing_account_is_refused(AccountStatus status) {
-        Account given = Account.replay(HISTORY_TO.get(status));
-
-        assertThatThrownBy(() -> given.decide(new AccountCommand.Open("Bob", "bob@example.org")))
-                .isInstanceOf(IllegalTransition.class)
-                .hasMessageContaining("already exists").hasMessageContaining(status.name());
+        ACCOUNT.given(HISTORY_TO.get(status))
+                .when(new AccountCommand.Open("Bob", "bob@example.org"))
+                .thenRejected(IllegalTransition.class, "already exists", status.name());
     }
 
     @ParameterizedTest(name = "{1} from {0} records {2} and leads to {3}")
     @MethodSource("legalTransitions")
     void legal_transition(AccountStatus from, AccountCommand command, AccountEvent expected, AccountStatus to) {
-        Account given = Account.replay(HISTORY_TO.get(from));
-
-        List<AccountEvent> events = given.decide(command);
-
-        assertThat(events).containsExactly(expected);
-        Account then = given.evolve(events.get(0));
-        assertThat(then).isEqualTo(new Account(to, "Ada", "ada@example.org"));
+        ACCOUNT.given(HISTORY_TO.get(from))
+                .when(command)
+                .then(expected)
+                .andState(new Account(to, "Ada", "ada@example.org"));
     }
 
     @ParameterizedTest(name = "{1} from {0} is refused")
     @MethodSource("illegalTransitions")
     void illegal_transition_is_refused_saying_what_from_where(AccountStatus from, AccountCommand.Transition command) {
-        Account given = Account.replay(HISTORY_TO.get(from));
-
-        assertThatThrownBy(() -> given.decide(command))
-                .isInstanceOf(IllegalTransition.class)
-                .hasMessageContaining("Cannot " + command.verb())
-                .hasMessageContaining("is " + from.name());
+        ACCOUNT.given(HISTORY_TO.get(from))
+                .when(command)
+                .thenRejected(IllegalTransition.class, "Cannot " + command.verb(), "is " + from.name());
     }
 
     @ParameterizedTest(name = "{0} on an account that does not exist is refused")
     @MethodSource("transitions")
     void transition_on_a_missing_account_is_refused(AccountCommand.Transition command) {
-        assertThatThrownBy(() -> Account.NONE.decide(command))
-                .isInstanceOf(IllegalTransition.class)
-                .hasMessageContaining("does not exist");
+        ACCOUNT.given()
+                .when(command)
+                .thenRejected(IllegalTransition.class, "does not exist");
     }
 
     @Test

@@ -98,7 +98,7 @@ final class LogAudit {
         log.forEach(e -> streams.computeIfAbsent(e.streamId(), id -> new ArrayList<>()).add(CODEC.decode(e)));
         Map<String, AccountRow> rows = new HashMap<>();
         streams.forEach((id, events) -> {
-            Account account = Account.replay(events);
+            Account account = Account.TYPE.decider().fold(events);
             rows.put(id, new AccountRow(account.name(), account.email(), account.status().name(), events.size()));
         });
         return rows;

@@ -3,7 +3,6 @@ package dev.zipper.web;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.logging.Logger;
 
 /**
  * The first and last thing every request to the web module meets, so that what the servers do on
@@ -31,8 +29,6 @@ import java.util.logging.Logger;
  */
 @WebFilter(urlPatterns = "/*")
 public class HttpEdge extends HttpFilter {
-
-    private static final Logger LOG = Logger.getLogger(HttpEdge.class.getName());
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -123,66 +119,6 @@ public class HttpEdge extends HttpFilter {
                 output = new QuietOnHangUp(super.getOutputStream(), request);
             }
             return output;
-        }
-    }
-
-    /** Passes writes on until the client has gone; then logs that once and drops the rest. */
-    private static final class QuietOnHangUp extends ServletOutputStream {
-
-        private final ServletOutputStream out;
-        private final HttpServletRequest request;
-        private boolean gone;
-
-        QuietOnHangUp(ServletOutputStream out, HttpServletRequest request) {
-            this.out = out;
-            this.request = request;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            attempt(() -> out.write(b, off, len));
-        }
-
-        @Override
-        public void flush() {
-            attempt(out::flush);
-        }
-
-        @Override
-        public void close() {
-            attempt(out::close);
-        }
-
-        private void attempt(Write write) {
-            if (gone) {
-                return;
-            }
-            try {
-                write.run();
-            } catch (IOException e) {
-                gone = true;
-                LOG.info(() -> "Client gone before the answer to " + request.getMethod() + " " + request.getRequestURI()
-                        + " was sent: " + e.getMessage());
-            }
-        }
-
-        @Override
-        public boolean isReady() {
-            return out.isReady();
-        }
-
-        @Override
-        public void setWriteListener(WriteListener listener) {
-            out.setWriteListener(listener);
-        }
-
-        private interface Write {
-            void run() throws IOException;
         }
     }
 }

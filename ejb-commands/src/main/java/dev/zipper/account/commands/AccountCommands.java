@@ -36,8 +36,7 @@ import javax.sql.DataSource;
 @Interceptors(CommandOutcomes.class)
 public class AccountCommands {
 
-    static final String STREAM_TYPE = "account";
-    private static final EventCodec<AccountEvent> CODEC = new EventCodec<>(AccountEvent.class);
+    private static final EventCodec<AccountEvent> CODEC = new EventCodec<>(Account.TYPE.events());
 
     @Resource(lookup = SchemaMigration.DATA_SOURCE)
     private DataSource dataSource;
@@ -72,12 +71,12 @@ public class AccountCommands {
     }
 
     private CommandResult execute(String accountId, List<RecordedEvent> history, AccountCommand command) {
-        Account account = Account.replay(history.stream().map(CODEC::decode).toList());
+        Account account = Account.TYPE.decider().fold(history.stream().map(CODEC::decode).toList());
         UUID commandId = UUID.randomUUID();
         List<NewEvent> events = account.decide(command).stream()
                 .map(event -> CODEC.encode(event, EventMetadata.causedBy(commandId)))
                 .toList();
-        AppendResult appended = log.append(STREAM_TYPE, accountId, history.size(), events);
+        AppendResult appended = log.append(Account.TYPE.streamType(), accountId, history.size(), events);
         appendedEvents.fire(new LogAppended(appended.position()));
         return new CommandResult(accountId, appended.version(), appended.position());
     }

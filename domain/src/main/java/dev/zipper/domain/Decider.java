@@ -1,0 +1,33 @@
+package dev.zipper.domain;
+
+import java.util.List;
+
+/**
+ * An aggregate's behaviour as three pure functions: where it starts, what a command decides (the events
+ * to record, or a {@link CommandRejected}), and how an event changes the state. The kernel needs nothing
+ * else to run any aggregate: fold its stream from the initial state, decide, append what was decided.
+ *
+ * @param <C> the aggregate's commands
+ * @param <E> its events
+ * @param <S> its state
+ */
+public interface Decider<C, E, S> {
+
+    /** The state before the stream's first event: the aggregate does not exist yet. */
+    S initialState();
+
+    /** The events a command records against this state; throws a {@link CommandRejected} to refuse it. */
+    List<E> decide(C command, S state);
+
+    /** The state after one more event. */
+    S evolve(S state, E event);
+
+    /** The state a stream of events leaves. */
+    default S fold(List<? extends E> events) {
+        S state = initialState();
+        for (E event : events) {
+            state = evolve(state, event);
+        }
+        return state;
+    }
+}
