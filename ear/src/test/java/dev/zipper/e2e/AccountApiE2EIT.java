@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -128,6 +129,22 @@ class AccountApiE2EIT {
         assertThat(responses).filteredOn(r -> r.statusCode() != 200).allSatisfy(r ->
                 assertProblem(r, 409, "Cannot suspend an account that is SUSPENDED"));
         assertThat(awaitView(id, 4).getString("status")).isEqualTo("SUSPENDED");
+    }
+
+    @Test
+    void the_answer_carries_the_correlation_id_back_and_one_that_is_not_a_uuid_is_refused() {
+        String correlation = "6f1c2b3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+        HttpResponse<String> created = http.post("accounts", "{\"name\": \"Corr\", \"email\": \"corr@example.org\"}",
+                "X-Correlation-ID", correlation);
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.headers().firstValue("X-Correlation-ID")).hasValue(correlation);
+        assertThat(http.get("log").headers().firstValue("X-Correlation-ID")).as("one is made when none is sent")
+                .hasValueSatisfying(id -> assertThat(UUID.fromString(id)).isNotNull());
+
+        long before = open("Before", "before@example.org").getJsonNumber("position").longValue();
+        assertProblem(http.post("accounts", "{\"name\": \"Corr\", \"email\": \"corr@example.org\"}",
+                "X-Correlation-ID", "not-a-uuid"), 400, "X-Correlation-ID must be a UUID");
+        assertThat(open("After", "after@example.org").getJsonNumber("position").longValue()).isEqualTo(before + 1);
     }
 
     @Test

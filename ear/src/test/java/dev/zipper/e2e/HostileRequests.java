@@ -208,6 +208,8 @@ final class HostileRequests {
             request("limit=" + limit, "GET", API + "accounts?limit=" + limit, 400);
         }
         request("after of 201 characters", "GET", API + "accounts?after=" + "a".repeat(201), 400);
+        request("after with NUL", "GET", API + "accounts?after=%00", 400);
+        request("after with a control character", "GET", API + "accounts?after=a%1Bb", 400);
         for (String status : List.of("HAPPY", "active", "", "%00", "ACTIVE%20", "PENDING,ACTIVE")) {
             request("status=" + status, "GET", API + "accounts?status=" + status, 400);
         }
@@ -234,7 +236,8 @@ final class HostileRequests {
         // escapes the server's own URL decoder refuses before the application sees the request
         for (String path : List.of(API + "accounts/%", API + "accounts/%zz", "/zipper/%", API + "accounts/%00",
                 API + "accounts/%00/confirm")) {
-            requests.add(new Hostile("server-owned path " + path, "GET", path, List.of(), null, 0, true));
+            String method = path.endsWith("/confirm") ? "POST" : "GET";
+            requests.add(new Hostile("server-owned path " + path, method, path, List.of(), null, 0, true));
         }
         for (String path : List.of("/zipper/api", "/zipper/api/", "/zipper/api//accounts", "/zipper//api/accounts")) {
             request("path " + path, "GET", path, 0);

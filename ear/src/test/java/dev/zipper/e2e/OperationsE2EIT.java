@@ -12,6 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ZipperServer.class)
 class OperationsE2EIT {
 
+    private static final String CONFIRMED = commands("Confirm", "accepted");
+    private static final String CONFIRM_REFUSED = commands("Confirm", "rejected");
+
     private final ZipperHttp http = new ZipperHttp(ZipperServer.WEB_MODULE);
 
     @Test
@@ -31,17 +34,15 @@ class OperationsE2EIT {
     void metrics_count_commands_by_outcome_and_follow_the_log() {
         String id = ZipperHttp.json(http.post("accounts", "{\"name\": \"Metered\", \"email\": \"m@example.org\"}"))
                 .asJsonObject().getString("id");
-        double accepted = metric(metrics(), "zipper_commands_seconds_count{application=\"zipper\",outcome=\"accepted\",service=\"AccountCommands\"}");
-        double rejected = metric(metrics(), "zipper_commands_seconds_count{application=\"zipper\",outcome=\"rejected\",service=\"AccountCommands\"}");
+        double accepted = metric(metrics(), CONFIRMED);
+        double rejected = metric(metrics(), CONFIRM_REFUSED);
 
         assertThat(http.post("accounts/" + id + "/confirm", null).statusCode()).isEqualTo(200);
         assertThat(http.post("accounts/" + id + "/confirm", null).statusCode()).isEqualTo(409);
 
         String after = metrics();
-        assertThat(metric(after, "zipper_commands_seconds_count{application=\"zipper\",outcome=\"accepted\",service=\"AccountCommands\"}"))
-                .isEqualTo(accepted + 1);
-        assertThat(metric(after, "zipper_commands_seconds_count{application=\"zipper\",outcome=\"rejected\",service=\"AccountCommands\"}"))
-                .isEqualTo(rejected + 1);
+        assertThat(metric(after, CONFIRMED)).isEqualTo(accepted + 1);
+        assertThat(metric(after, CONFIRM_REFUSED)).isEqualTo(rejected + 1);
         long head = ZipperHttp.json(http.get("log")).asJsonObject().getJsonNumber("head").longValue();
         assertThat(metric(after, "zipper_log_head_position{application=\"zipper\"}")).isEqualTo(head);
         assertThat(after).contains("zipper_relay_published_position", "zipper_relay_lag_events",
@@ -73,6 +74,11 @@ class OperationsE2EIT {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
         return response.body();
+    }
+
+    private static String commands(String command, String outcome) {
+        return "zipper_commands_seconds_count{aggregate=\"account\",application=\"zipper\",command=\"" + command
+                + "\",outcome=\"" + outcome + "\"}";
     }
 
     private static double metric(String scrape, String series) {

@@ -26,10 +26,14 @@ public final class ZipperHttp {
         return send(HttpRequest.newBuilder(api.resolve(path)).GET());
     }
 
-    public HttpResponse<String> post(String path, String json) {
-        return send(HttpRequest.newBuilder(api.resolve(path))
-                .header("Content-Type", "application/json")
-                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    /** POST with a JSON body (or none), and any further headers as name, value, name, value... */
+    public HttpResponse<String> post(String path, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(path)).header("Content-Type", "application/json")
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
     }
 
     public static JsonStructure json(HttpResponse<String> response) {

@@ -1,18 +1,22 @@
 package dev.zipper.incontainer;
 
 import dev.zipper.Deployments;
+import dev.zipper.account.Account;
 import dev.zipper.account.AccountCommand;
 import dev.zipper.account.AccountEvent;
 import dev.zipper.account.AccountStatus;
-import dev.zipper.account.commands.AccountCommands;
 import dev.zipper.account.view.AccountProjection;
 import dev.zipper.account.view.AccountViews;
+import dev.zipper.commands.CommandMetadata;
 import dev.zipper.commands.CommandResult;
+import dev.zipper.commands.Commands;
+import dev.zipper.commands.Expected;
 import dev.zipper.eventstore.EventCodec;
 import dev.zipper.eventstore.EventLog;
 import dev.zipper.eventstore.EventMetadata;
 import dev.zipper.eventstore.NewEvent;
 import dev.zipper.eventstore.RecordedEvent;
+import dev.zipper.eventstore.StreamId;
 import dev.zipper.migrations.Schema;
 import dev.zipper.projection.ProjectionCounters;
 import dev.zipper.relay.EventPublisher;
@@ -24,7 +28,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
@@ -47,15 +50,13 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(ArquillianExtension.class)
 class CommandToProjectionIT {
 
-    private static final OptionalInt ANY_VERSION = OptionalInt.empty();
-
     @Deployment
     static Archive<?> deployment() {
         return Deployments.withTests(CommandToProjectionIT.class);
     }
 
     @Inject
-    AccountCommands commands;
+    Commands commands;
 
     @Inject
     AccountViews views;
@@ -84,9 +85,9 @@ class CommandToProjectionIT {
 
     @Test
     void a_command_reaches_the_read_table_through_the_topic() {
-        CommandResult opened = commands.open(new AccountCommand.Open("Grace", "grace@example.org"));
-        commands.execute(opened.id(), new AccountCommand.Confirm(), ANY_VERSION);
-        CommandResult activated = commands.execute(opened.id(), new AccountCommand.Activate(), ANY_VERSION);
+        CommandResult opened = open(new AccountCommand.Open("Grace", "grace@example.org"));
+        run(opened.id(), new AccountCommand.Confirm());
+        CommandResult activated = run(opened.id(), new AccountCommand.Activate());
 
         assertThat(activated.version()).isEqualTo(3);
         assertThat(activated.position()).isGreaterThan(opened.position());
@@ -104,22 +105,37 @@ class CommandToProjectionIT {
 
     @Test
     void a_refused_command_rolls_back_and_leaves_the_stream_as_it_was() {
-        CommandResult opened = commands.open(new AccountCommand.Open("Linus", "linus@example.org"));
+        CommandResult opened = open(new AccountCommand.Open("Linus", "linus@example.org"));
 
         // the refusal's type depends on the container (Payara Micro, with the EJBs in a WAR, wraps it in an
         // EJBException; the HTTP layer unwraps it), so the test holds to what it says and what it undid
-        assertThatThrownBy(() -> commands.execute(opened.id(), new AccountCommand.Activate(), ANY_VERSION))
+        assertThatThrownBy(() -> run(opened.id(), new AccountCommand.Activate()))
                 .hasMessageContaining("Cannot activate an account that is PENDING");
 
-        List<RecordedEvent> stream = new EventLog(dataSource, EventLog.Transactions.LOCAL).readStream(opened.id(), 0);
+        List<RecordedEvent> stream = log().readStream(new StreamId("account", opened.id()), 0);
         assertThat(stream).extracting(RecordedEvent::type).containsExactly("account.opened");
+    }
+
+    @Test
+    void every_event_a_command_appends_records_its_command_and_correlation() {
+        UUID correlation = UUID.randomUUID();
+        CommandMetadata metadata = CommandMetadata.correlatedWith(correlation);
+        CommandResult opened = commands.execute(Account.TYPE, UUID.randomUUID().toString(),
+                new AccountCommand.Open("Ida", "ida@example.org"), Expected.NEW_STREAM, metadata);
+
+        RecordedEvent event = log().readStream(new StreamId("account", opened.id()), 0).get(0);
+        assertThat(event.streamType()).isEqualTo("account");
+        assertThat(event.metadata().correlationId()).isEqualTo(correlation);
+        assertThat(event.metadata().causationId()).isEqualTo(metadata.commandId());
+        assertThat(event.metadata().eventId()).isNotIn(correlation, metadata.commandId());
     }
 
     @Test
     void an_event_ahead_of_the_view_is_applied_after_its_predecessors_and_a_duplicate_changes_nothing() {
         String id = UUID.randomUUID().toString();
-        List<RecordedEvent> stream = log().append("account", id, 0, events(new AccountEvent.Opened("Ada", "ada@example.org"),
-                new AccountEvent.Confirmed(), new AccountEvent.Activated())).events();
+        List<RecordedEvent> stream = log().append(new StreamId("account", id), 0, events(
+                new AccountEvent.Opened("Ada", "ada@example.org"), new AccountEvent.Confirmed(), new AccountEvent.Activated()))
+                .events();
 
         // delivered straight away, before the relay (which polls the log) has published versions 1 and 2
         projection.apply(stream.get(2));
@@ -138,12 +154,12 @@ class CommandToProjectionIT {
 
     @Test
     void events_published_again_as_after_a_crash_change_nothing() {
-        CommandResult opened = commands.open(new AccountCommand.Open("Margaret", "margaret@example.org"));
+        CommandResult opened = open(new AccountCommand.Open("Margaret", "margaret@example.org"));
         await().atMost(Duration.ofSeconds(20)).until(() -> views.find(opened.id()).isPresent());
 
         // what the relay does with a batch it may have sent before it died: the broker drops the copies
-        publisher.publishEach(log().readStream(opened.id(), 0));
-        commands.execute(opened.id(), new AccountCommand.Confirm(), ANY_VERSION);
+        publisher.publishEach(log().readStream(new StreamId("account", opened.id()), 0));
+        run(opened.id(), new AccountCommand.Confirm());
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(views.find(opened.id())).hasValueSatisfying(view -> {
@@ -158,11 +174,11 @@ class CommandToProjectionIT {
         List<String> ids = IntStream.range(0, 60).mapToObj(i -> UUID.randomUUID().toString()).toList();
         // appended straight to the log, so that the relay publishes them as one burst of interleaved streams
         for (String id : ids) {
-            log().append("account", id, 0, events(new AccountEvent.Opened("Parallel", id + "@example.org"),
+            log().append(new StreamId("account", id), 0, events(new AccountEvent.Opened("Parallel", id + "@example.org"),
                     new AccountEvent.Confirmed(), new AccountEvent.Activated(), new AccountEvent.Suspended()));
         }
         for (String id : ids) {
-            log().append("account", id, 4, events(new AccountEvent.Reactivated()));
+            log().append(new StreamId("account", id), 4, events(new AccountEvent.Reactivated()));
         }
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(ids).allSatisfy(id ->
@@ -179,6 +195,19 @@ class CommandToProjectionIT {
         JsonObject all = counters.toJson();
         return all.containsKey(AccountProjection.NAME)
                 ? all.getJsonObject(AccountProjection.NAME).getJsonNumber(name).longValue() : 0;
+    }
+
+    /** A command on an existing account, as the HTTP layer sends it without an expected version. */
+    private CommandResult run(String id, AccountCommand command) {
+        return commands.execute(Account.TYPE, id, command, Expected.ANY_VERSION, metadata());
+    }
+
+    private CommandResult open(AccountCommand.Open command) {
+        return commands.execute(Account.TYPE, UUID.randomUUID().toString(), command, Expected.NEW_STREAM, metadata());
+    }
+
+    private static CommandMetadata metadata() {
+        return CommandMetadata.correlatedWith(UUID.randomUUID());
     }
 
     private EventLog log() {

@@ -45,17 +45,17 @@ public class EventLog {
      *
      * @throws ConcurrencyConflict when the stream has moved on; nothing is written then
      */
-    public AppendResult append(String streamType, String streamId, int expectedVersion, List<NewEvent> events) {
+    public AppendResult append(StreamId stream, int expectedVersion, List<NewEvent> events) {
         if (events.isEmpty()) {
-            throw new IllegalArgumentException("Nothing to append to " + streamId);
+            throw new IllegalArgumentException("Nothing to append to " + stream);
         }
         try (Connection connection = dataSource.getConnection()) {
             if (transactions == Transactions.CONTAINER) {
-                return append(connection, streamType, streamId, expectedVersion, events);
+                return append(connection, stream, expectedVersion, events);
             }
             connection.setAutoCommit(false);
             try {
-                AppendResult result = append(connection, streamType, streamId, expectedVersion, events);
+                AppendResult result = append(connection, stream, expectedVersion, events);
                 connection.commit();
                 return result;
             } catch (RuntimeException | SQLException e) {
@@ -66,19 +66,19 @@ public class EventLog {
             }
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                throw new ConcurrencyConflict(streamId, expectedVersion, e);
+                throw new ConcurrencyConflict(stream.id(), expectedVersion, e);
             }
-            throw new EventLogFailure("Could not append to stream " + streamId, e);
+            throw new EventLogFailure("Could not append to stream " + stream, e);
         }
     }
 
-    private AppendResult append(Connection connection, String streamType, String streamId, int expectedVersion,
-                                List<NewEvent> events) throws SQLException {
+    private AppendResult append(Connection connection, StreamId stream, int expectedVersion, List<NewEvent> events)
+            throws SQLException {
         // First the head: its row lock, held to commit, puts concurrent appends in commit order.
         long position = advanceHead(connection, events.size()) - events.size();
-        int actual = currentVersion(connection, streamId);
+        int actual = currentVersion(connection, stream);
         if (actual != expectedVersion) {
-            throw new ConcurrencyConflict(streamId, expectedVersion, actual);
+            throw new ConcurrencyConflict(stream.id(), expectedVersion, actual);
         }
         String sql = "INSERT INTO events (position, stream_type, stream_id, stream_version, event_type, schema_version, "
                 + "payload, event_id, correlation_id, causation_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -88,11 +88,11 @@ public class EventLog {
         List<RecordedEvent> recorded = new ArrayList<>();
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             for (NewEvent event : events) {
-                RecordedEvent record = new RecordedEvent(++position, streamType, streamId, ++version, event.type(),
+                RecordedEvent record = new RecordedEvent(++position, stream.type(), stream.id(), ++version, event.type(),
                         event.schemaVersion(), event.payload(), event.metadata(), now);
                 insert.setLong(1, record.position());
-                insert.setString(2, streamType);
-                insert.setString(3, streamId);
+                insert.setString(2, stream.type());
+                insert.setString(3, stream.id());
                 insert.setInt(4, record.streamVersion());
                 insert.setString(5, event.type());
                 insert.setInt(6, event.schemaVersion());
@@ -127,10 +127,11 @@ public class EventLog {
         }
     }
 
-    private static int currentVersion(Connection connection, String streamId) throws SQLException {
+    private static int currentVersion(Connection connection, StreamId stream) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT COALESCE(MAX(stream_version), 0) FROM events WHERE stream_id = ?")) {
-            query.setString(1, streamId);
+                "SELECT COALESCE(MAX(stream_version), 0) FROM events WHERE stream_type = ? AND stream_id = ?")) {
+            query.setString(1, stream.type());
+            query.setString(2, stream.id());
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
                 return rows.getInt(1);
@@ -148,9 +149,9 @@ public class EventLog {
     }
 
     /** The stream's events after {@code afterVersion} (0 for all), in stream order. */
-    public List<RecordedEvent> readStream(String streamId, int afterVersion) {
-        return query("SELECT " + COLUMNS + " FROM events WHERE stream_id = ? AND stream_version > ? "
-                + "ORDER BY stream_version", streamId, afterVersion);
+    public List<RecordedEvent> readStream(StreamId stream, int afterVersion) {
+        return query("SELECT " + COLUMNS + " FROM events WHERE stream_type = ? AND stream_id = ? AND stream_version > ? "
+                + "ORDER BY stream_version", stream.type(), stream.id(), afterVersion);
     }
 
     /** Up to {@code maxCount} events after {@code afterPosition} (0 for the start), in log order. */

@@ -6,4 +6,8 @@ import java.time.Instant;
 public record RecordedEvent(long position, String streamType, String streamId, int streamVersion,
                             String type, int schemaVersion, String payload,
                             EventMetadata metadata, Instant recordedAt) {
+
+    public StreamId stream() {
+        return new StreamId(streamType, streamId);
+    }
 }

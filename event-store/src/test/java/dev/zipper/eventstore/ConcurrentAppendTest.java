@@ -83,12 +83,12 @@ class ConcurrentAppendTest {
             try (Connection connection = database.dataSource().getConnection()) {
                 connection.setAutoCommit(false);
                 EventLog log = new EventLog(joining(connection), EventLog.Transactions.CONTAINER);
-                String stream = "s-" + random.nextInt(STREAMS);
+                StreamId stream = new StreamId("test", "s-" + random.nextInt(STREAMS));
                 List<NewEvent> events = random.nextBoolean() ? List.of(event()) : List.of(event(), event());
                 try {
                     int version = log.readStream(stream, 0).size();
                     awaitAnotherCommit(random);
-                    AppendResult appended = log.append("test", stream, version, events);
+                    AppendResult appended = log.append(stream, version, events);
                     awaitAnotherCommit(random);
                     if (random.nextInt(5) == 0) {
                         throw new IllegalStateException("deliberate rollback");

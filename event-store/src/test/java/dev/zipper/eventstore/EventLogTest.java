@@ -31,10 +31,10 @@ class EventLogTest {
         NewEvent first = event("account.opened", "{\"name\":\"Ada\"}");
         NewEvent second = event("account.confirmed", "{}");
 
-        AppendResult result = log.append("account", "a-1", 0, List.of(first, second));
+        AppendResult result = log.append(account("a-1"), 0, List.of(first, second));
 
         assertThat(result.version()).isEqualTo(2);
-        List<RecordedEvent> stream = log.readStream("a-1", 0);
+        List<RecordedEvent> stream = log.readStream(account("a-1"), 0);
         assertThat(stream).extracting(RecordedEvent::streamVersion).containsExactly(1, 2);
         assertThat(stream).extracting(RecordedEvent::type).containsExactly("account.opened", "account.confirmed");
         assertThat(stream.get(0).payload()).isEqualTo("{\"name\":\"Ada\"}");
@@ -46,36 +46,36 @@ class EventLogTest {
 
     @Test
     void reading_a_stream_from_a_version_skips_the_earlier_events() {
-        log.append("account", "a-1", 0, List.of(event("e1", "{}"), event("e2", "{}"), event("e3", "{}")));
+        log.append(account("a-1"), 0, List.of(event("e1", "{}"), event("e2", "{}"), event("e3", "{}")));
 
-        assertThat(log.readStream("a-1", 2)).extracting(RecordedEvent::type).containsExactly("e3");
-        assertThat(log.readStream("unknown", 0)).isEmpty();
+        assertThat(log.readStream(account("a-1"), 2)).extracting(RecordedEvent::type).containsExactly("e3");
+        assertThat(log.readStream(account("unknown"), 0)).isEmpty();
     }
 
     @Test
     void a_stale_expected_version_is_refused_and_the_stream_is_unchanged() {
-        log.append("account", "a-1", 0, List.of(event("e1", "{}")));
-        List<RecordedEvent> before = log.readStream("a-1", 0);
+        log.append(account("a-1"), 0, List.of(event("e1", "{}")));
+        List<RecordedEvent> before = log.readStream(account("a-1"), 0);
 
-        assertThatThrownBy(() -> log.append("account", "a-1", 0, List.of(event("late", "{}"), event("later", "{}"))))
+        assertThatThrownBy(() -> log.append(account("a-1"), 0, List.of(event("late", "{}"), event("later", "{}"))))
                 .isInstanceOf(ConcurrencyConflict.class)
                 .hasMessageContaining("version 1, not the expected 0");
 
-        assertThat(log.readStream("a-1", 0)).isEqualTo(before);
+        assertThat(log.readStream(account("a-1"), 0)).isEqualTo(before);
         assertThat(log.readLog(0, 100)).hasSize(1);
     }
 
     @Test
     void an_expected_version_ahead_of_the_stream_is_refused_too() {
-        assertThatThrownBy(() -> log.append("account", "a-2", 3, List.of(event("e1", "{}"))))
+        assertThatThrownBy(() -> log.append(account("a-2"), 3, List.of(event("e1", "{}"))))
                 .isInstanceOf(ConcurrencyConflict.class);
-        assertThat(log.readStream("a-2", 0)).isEmpty();
+        assertThat(log.readStream(account("a-2"), 0)).isEmpty();
     }
 
     @Test
     void the_log_reads_from_a_position_in_order_and_in_batches() {
-        IntStream.range(0, 5).forEach(i -> log.append("account", "s-" + i, 0, List.of(event("e" + i, "{}"))));
-        IntStream.range(0, 5).forEach(i -> log.append("account", "s-" + i, 1, List.of(event("f" + i, "{}"))));
+        IntStream.range(0, 5).forEach(i -> log.append(account("s-" + i), 0, List.of(event("e" + i, "{}"))));
+        IntStream.range(0, 5).forEach(i -> log.append(account("s-" + i), 1, List.of(event("f" + i, "{}"))));
 
         List<RecordedEvent> all = log.readLog(0, 100);
         assertThat(all).hasSize(10);
@@ -86,6 +86,22 @@ class EventLogTest {
         assertThat(firstBatch).isEqualTo(all.subList(0, 4));
         assertThat(secondBatch).isEqualTo(all.subList(4, 8));
         assertThat(log.readLog(all.get(9).position(), 4)).isEmpty();
+    }
+
+    @Test
+    void streams_of_different_types_with_one_id_are_different_streams() {
+        log.append(new StreamId("order", "o-1"), 0, List.of(event("order.placed", "{}")));
+        log.append(new StreamId("order-process", "o-1"), 0, List.of(event("process.started", "{}")));
+
+        assertThat(log.readStream(new StreamId("order", "o-1"), 0)).extracting(RecordedEvent::type).containsExactly("order.placed");
+        assertThat(log.readStream(new StreamId("order-process", "o-1"), 0)).extracting(RecordedEvent::type)
+                .containsExactly("process.started");
+        assertThatThrownBy(() -> log.append(new StreamId("order", "o-1"), 0, List.of(event("order.placed", "{}"))))
+                .isInstanceOf(ConcurrencyConflict.class);
+    }
+
+    private static StreamId account(String id) {
+        return new StreamId("account", id);
     }
 
     private static NewEvent event(String type, String payload) {

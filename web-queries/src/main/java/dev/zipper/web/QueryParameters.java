@@ -27,10 +27,13 @@ public final class QueryParameters {
                 name + " must be a whole number from " + min + " to " + max + ", got '" + value + "'");
     }
 
-    /** Absent, or text of at most maxLength characters. */
+    /** Absent, or text of at most maxLength characters and no control character. */
     public static String text(String name, String value, int maxLength) {
         if (value != null && value.length() > maxLength) {
             throw new RequestRefused(ProblemType.INVALID_REQUEST, name + " must be at most " + maxLength + " characters");
+        }
+        if (value != null && value.chars().anyMatch(Character::isISOControl)) {
+            throw new RequestRefused(ProblemType.INVALID_REQUEST, name + " must not contain a control character");
         }
         return value;
     }

@@ -1,10 +1,14 @@
 package dev.zipper.account.http;
 
+import dev.zipper.account.Account;
 import dev.zipper.account.AccountCommand;
-import dev.zipper.account.commands.AccountCommands;
+import dev.zipper.commands.CommandMetadata;
 import dev.zipper.commands.CommandResult;
-import dev.zipper.commands.ConflictRetry;
+import dev.zipper.commands.Commands;
+import dev.zipper.commands.Expected;
+import dev.zipper.web.Correlation;
 import dev.zipper.web.JsonBody;
+import dev.zipper.web.PathIds;
 import dev.zipper.web.ProblemType;
 import dev.zipper.web.QueryParameters;
 import jakarta.enterprise.context.RequestScoped;
@@ -20,6 +24,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -28,9 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import java.util.OptionalInt;
-import java.util.TreeSet;
-import java.util.function.Supplier;
 
 /**
  * Turns HTTP requests into account commands; the command service does the rest. A transition with
@@ -50,10 +55,10 @@ public class AccountCommandEndpoints {
             "archive", AccountCommand.Archive::new);
 
     @Inject
-    private AccountCommands commands;
+    private Commands commands;
 
     @Inject
-    private ConflictRetry conflictRetry;
+    private Correlation correlation;
 
     @Context
     private UriInfo uri;
@@ -73,7 +78,9 @@ public class AccountCommandEndpoints {
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public Response open(JsonBody body) {
         JsonBody json = body.only("name", "email");
-        CommandResult result = commands.open(new AccountCommand.Open(json.text("name"), json.text("email")));
+        AccountCommand.Open open = new AccountCommand.Open(json.text("name"), json.text("email"));
+        CommandResult result = commands.execute(Account.TYPE, UUID.randomUUID().toString(), open, Expected.NEW_STREAM,
+                CommandMetadata.correlatedWith(correlation.id()));
         return Response.created(uri.getAbsolutePathBuilder().path(result.id()).build()).entity(result).build();
     }
 
@@ -97,9 +104,9 @@ public class AccountCommandEndpoints {
                     "No action '" + action + "' on accounts; known: " + String.join(", ", new TreeSet<>(TRANSITIONS.keySet())));
         }
         OptionalInt expectedVersion = QueryParameters.integer("expectedVersion", expectedVersionParameter, 0, Integer.MAX_VALUE);
-        CommandResult result = expectedVersion.isEmpty()
-                ? conflictRetry.run(() -> commands.execute(id, command.get(), expectedVersion))
-                : commands.execute(id, command.get(), expectedVersion);
+        CommandResult result = commands.execute(Account.TYPE, PathIds.of("account", id), command.get(),
+                expectedVersion.isPresent() ? Expected.version(expectedVersion.getAsInt()) : Expected.ANY_VERSION,
+                CommandMetadata.correlatedWith(correlation.id()));
         return Response.ok(result).build();
     }
 }

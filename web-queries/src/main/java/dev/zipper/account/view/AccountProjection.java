@@ -60,7 +60,7 @@ public class AccountProjection {
         List<RecordedEvent> events = List.of(event);
         if (event.streamVersion() > applied + 1) {
             counters.caughtUp(NAME);
-            events = log.readStream(event.streamId(), applied).stream()
+            events = log.readStream(event.stream(), applied).stream()
                     .filter(e -> e.streamVersion() <= event.streamVersion()).toList();
             if (events.size() != event.streamVersion() - applied) {
                 // only a broker shared with another database (another deployment) sends such an event

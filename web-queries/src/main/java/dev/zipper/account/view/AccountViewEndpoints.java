@@ -2,6 +2,7 @@ package dev.zipper.account.view;
 
 import dev.zipper.account.AccountStatus;
 import dev.zipper.web.Page;
+import dev.zipper.web.PathIds;
 import dev.zipper.web.ProblemType;
 import dev.zipper.web.RequestRefused;
 import jakarta.enterprise.context.RequestScoped;
@@ -53,7 +54,7 @@ public class AccountViewEndpoints {
                                     description = "The last stream version applied")})))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response byId(@PathParam("id") String id) {
-        return views.find(id)
+        return views.find(PathIds.of("account", id))
                 .map(view -> Response.ok(view.toJson().toString()).build())
                 .orElseGet(() -> ProblemType.NOT_FOUND.response("No account with id " + id));
     }

@@ -1,0 +1,84 @@
+package dev.zipper.commands;
+
+import dev.zipper.domain.AggregateType;
+import dev.zipper.domain.UnknownAggregate;
+import dev.zipper.eventstore.AppendResult;
+import dev.zipper.eventstore.ConcurrencyConflict;
+import dev.zipper.eventstore.EventCodec;
+import dev.zipper.eventstore.EventLog;
+import dev.zipper.eventstore.NewEvent;
+import dev.zipper.eventstore.RecordedEvent;
+import dev.zipper.eventstore.StreamId;
+import dev.zipper.relay.LogAppended;
+import dev.zipper.schema.SchemaMigration;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * One attempt at a command, for any aggregate, in one JTA transaction with the database as its only
+ * resource: read the stream, check the expected version, fold the events into the state, let the
+ * decider decide, append with the version read. A refusal or a stale version rolls it all back. The
+ * broker is not part of it: {@link dev.zipper.relay.LogRelay} publishes what committed, woken by
+ * {@link LogAppended} once the transaction has. Call it through {@link Commands}, which retries.
+ */
+@Stateless
+public class CommandTransaction {
+
+    /** One codec per sealed event root, made once: it reads the roots' annotations. */
+    private static final ClassValue<EventCodec<?>> CODECS = new ClassValue<>() {
+        @Override
+        protected EventCodec<?> computeValue(Class<?> root) {
+            return new EventCodec<>(root);
+        }
+    };
+
+    @Resource(lookup = SchemaMigration.DATA_SOURCE)
+    private DataSource dataSource;
+
+    @Inject
+    private Event<LogAppended> appended;
+
+    private EventLog log;
+
+    @PostConstruct
+    void connect() {
+        log = new EventLog(dataSource, EventLog.Transactions.CONTAINER);
+    }
+
+    public <C, E, S> CommandResult run(AggregateType<C, E, S> type, String id, C command, Expected expected,
+                                       CommandMetadata metadata) {
+        StreamId stream = new StreamId(type.streamType(), id);
+        List<RecordedEvent> history = log.readStream(stream, 0);
+        check(expected, stream, history.size());
+        EventCodec<E> codec = codec(type);
+        S state = type.decider().fold(history.stream().map(codec::decode).toList());
+        List<NewEvent> events = type.decider().decide(command, state).stream()
+                .map(event -> codec.encode(event, metadata.forEvent()))
+                .toList();
+        AppendResult result = log.append(stream, history.size(), events);
+        appended.fire(new LogAppended(result.position()));
+        return new CommandResult(id, result.version(), result.position());
+    }
+
+    private static void check(Expected expected, StreamId stream, int version) {
+        if (expected instanceof Expected.NewStream && version != 0) {
+            throw new ConcurrencyConflict(stream.id(), 0, version);
+        }
+        if (!(expected instanceof Expected.NewStream) && version == 0) {
+            throw new UnknownAggregate(stream.type(), stream.id());
+        }
+        if (expected instanceof Expected.Version wanted && wanted.version() != version) {
+            throw new ConcurrencyConflict(stream.id(), wanted.version(), version);
+        }
+    }
+
+    @SuppressWarnings("unchecked") // CODECS holds, for each root, a codec of that root
+    private static <E> EventCodec<E> codec(AggregateType<?, E, ?> type) {
+        return (EventCodec<E>) CODECS.get(type.events());
+    }
+}

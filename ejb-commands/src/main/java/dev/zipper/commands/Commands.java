@@ -1,0 +1,66 @@
+package dev.zipper.commands;
+
+import dev.zipper.domain.AggregateType;
+import dev.zipper.domain.CommandRejected;
+import dev.zipper.eventstore.ConcurrencyConflict;
+import dev.zipper.eventstore.EventLogFailure;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The command side's one door, for every aggregate and every caller (HTTP, a process, a test): runs a
+ * command in its own transaction ({@link CommandTransaction}); one that expects no particular version
+ * is run again on the new state when a concurrent command got in first ({@link ConflictRetry}). Each
+ * command is timed and counted by outcome: {@code zipper_commands_seconds_count{aggregate, command,
+ * outcome}} with outcome {@code accepted}, {@code rejected} (the aggregate or the command's own checks
+ * said no), {@code conflict} (stale expected version), {@code unavailable} (event store) or {@code failed}.
+ */
+@ApplicationScoped
+public class Commands {
+
+    @Inject
+    private CommandTransaction transaction;
+
+    @Inject
+    private ConflictRetry retry;
+
+    @Inject
+    private MeterRegistry registry;
+
+    public <C, E, S> CommandResult execute(AggregateType<C, E, S> type, String id, C command, Expected expected,
+                                           CommandMetadata metadata) {
+        Timer.Sample sample = Timer.start(registry);
+        String outcome = "failed";
+        try {
+            CommandResult result = expected instanceof Expected.Version
+                    ? transaction.run(type, id, command, expected, metadata)
+                    : retry.run(() -> transaction.run(type, id, command, expected, metadata));
+            outcome = "accepted";
+            return result;
+        } catch (RuntimeException e) {
+            outcome = outcome(e);
+            throw e;
+        } finally {
+            sample.stop(registry.timer("zipper.commands", "aggregate", type.streamType(),
+                    "command", command.getClass().getSimpleName(), "outcome", outcome));
+        }
+    }
+
+    /** Also when a container wraps the application exception (Payara Micro, for EJBs in a WAR). */
+    private static String outcome(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CommandRejected) {
+                return "rejected";
+            }
+            if (cause instanceof ConcurrencyConflict) {
+                return "conflict";
+            }
+            if (cause instanceof EventLogFailure) {
+                return "unavailable";
+            }
+        }
+        return "failed";
+    }
+}
