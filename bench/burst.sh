@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# A burst of commands at the highest rate the clients reach, and how the read side follows: commands/s,
+# events committed and projected per second, the largest projection lag, the time to catch up after.
+#   bench/burst.sh [SECONDS] [CLIENTS]      default 60 s, 16 clients; WildFly, on H2 unless ZIPPER_DB_*
+#                                           point at PostgreSQL (see README); results in bench/results.md
+# Builds the EAR, starts WildFly on a fresh database of its own (ear/target/bench-wildfly; on PostgreSQL
+# the database named by ZIPPER_DB_URL is emptied first), runs bench/Burst.java, stops the server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+clients=${2:-16}
+dir=$PWD/ear/target/bench-wildfly
+database=${ZIPPER_DB_URL:-H2}
+
+echo "[bench] building"
+mkdir -p ear/target
+mvn -B -ntp -q -DskipTests -Dzipper.payara.skip -Dzipper.broker.skip package > "$PWD/ear/target/bench-build.log" 2>&1 \
+    || { tail -30 "$PWD/ear/target/bench-build.log" >&2; exit 1; }
+rm -rf "$dir"
+if [ "${ZIPPER_DB_DRIVER:-h2}" = postgresql ]; then
+    name=${ZIPPER_DB_URL##*/}
+    psql -h 127.0.0.1 -U "${ZIPPER_DB_USER:-postgres}" -q -d postgres \
+        -c "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name"
+fi
+trap 'ear/src/main/wildfly/wildfly.sh stop "$dir" > /dev/null 2>&1 || true' EXIT
+echo "[bench] starting WildFly on $database"
+ear/src/main/wildfly/wildfly.sh start "$dir" > /dev/null
+# one command first, so that the burst does not time JPA and the connection pools warming up
+curl -s -X POST http://127.0.0.1:8080/zipper/api/accounts -H 'Content-Type: application/json' \
+    -d '{"name": "Warm", "email": "warm@example.org"}' > /dev/null
+echo "[bench] $clients clients for $seconds s"
+result=$(java bench/Burst.java http://127.0.0.1:8080/zipper/api "$seconds" "$clients")
+echo "$result"
+{
+    echo
+    echo "### $(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD), WildFly on $database, $(nproc) cores"
+    echo
+    echo "$result" | sed 's/^/    /'
+} >> bench/results.md
