@@ -259,6 +259,8 @@ final class HostileRequests {
             requests.add(new Hostile("open with Accept " + accept, "POST", API + "accounts", List.of(JSON, "Accept: " + accept),
                     GOOD.getBytes(StandardCharsets.UTF_8), accept.contains("q=0") ? 0 : 406));
         }
+        request("blank Accept (as none)", "GET", API + "accounts", 200, "Accept: ");
+        open("blank content type", "Content-Type: ", GOOD.getBytes(StandardCharsets.UTF_8), 400);
         for (String accept : List.of(";;;", "json", "/", "text/html, ;", "application/")) {
             request("malformed Accept " + accept, "GET", API + "accounts", 400, "Accept: " + accept);
             requests.add(new Hostile("open with malformed Accept " + accept, "POST", API + "accounts",

@@ -217,6 +217,6 @@ class CommandToProjectionIT {
     private static List<NewEvent> events(AccountEvent... events) {
         EventCodec<AccountEvent> codec = new EventCodec<>(AccountEvent.class); // in the container: JSON-B is there
         UUID cause = UUID.randomUUID();
-        return Arrays.stream(events).map(e -> codec.encode(e, EventMetadata.causedBy(cause))).toList();
+        return Arrays.stream(events).map(e -> codec.encode(e, new EventMetadata(UUID.randomUUID(), cause, cause))).toList();
     }
 }

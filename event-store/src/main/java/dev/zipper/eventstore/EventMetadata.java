@@ -7,9 +7,4 @@ import java.util.UUID;
  * and the id of the command or event that directly led to it (causation).
  */
 public record EventMetadata(UUID eventId, UUID correlationId, UUID causationId) {
-
-    /** Metadata for an event caused directly by a command. */
-    public static EventMetadata causedBy(UUID commandId) {
-        return new EventMetadata(UUID.randomUUID(), commandId, commandId);
-    }
 }

@@ -133,7 +133,7 @@ class ConcurrentAppendTest {
     }
 
     private static NewEvent event() {
-        return new NewEvent("test.happened", 1, "{}", EventMetadata.causedBy(UUID.randomUUID()));
+        return new NewEvent("test.happened", 1, "{}", new EventMetadata(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()));
     }
 
     /** A data source that hands out the one connection whose transaction the test controls. */

@@ -15,7 +15,7 @@ class EventCodecTest {
     void an_event_is_stored_under_its_declared_name_and_version_and_reads_back_equal() {
         AccountEvent opened = new AccountEvent.Opened("Ada", "ada@example.org");
 
-        NewEvent encoded = codec.encode(opened, EventMetadata.causedBy(UUID.randomUUID()));
+        NewEvent encoded = codec.encode(opened, new EventMetadata(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()));
 
         assertThat(encoded.type()).isEqualTo("account.opened");
         assertThat(encoded.schemaVersion()).isEqualTo(1);

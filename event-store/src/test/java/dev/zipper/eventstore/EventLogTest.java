@@ -105,6 +105,6 @@ class EventLogTest {
     }
 
     private static NewEvent event(String type, String payload) {
-        return new NewEvent(type, 1, payload, EventMetadata.causedBy(UUID.randomUUID()));
+        return new NewEvent(type, 1, payload, new EventMetadata(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()));
     }
 }

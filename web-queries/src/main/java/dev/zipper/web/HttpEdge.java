@@ -47,7 +47,8 @@ public class HttpEdge extends HttpFilter {
             return "Content-Type is not a media type: " + contentType;
         }
         String accept = request.getHeader(HttpHeaders.ACCEPT);
-        if (accept != null && !Arrays.stream(accept.split(",")).allMatch(HttpEdge::isMediaType)) {
+        // a blank Accept is as good as none (RESTEasy takes it so); a blank Content-Type is refused above
+        if (accept != null && !accept.isBlank() && !Arrays.stream(accept.split(",")).allMatch(HttpEdge::isMediaType)) {
             return "Accept is not a list of media types: " + accept;
         }
         return null;

@@ -9,14 +9,7 @@ import jakarta.ws.rs.WebApplicationException;
  */
 public class RequestRefused extends WebApplicationException {
 
-    private final ProblemType type;
-
     public RequestRefused(ProblemType type, String detail) {
         super(detail, type.response(detail));
-        this.type = type;
-    }
-
-    public ProblemType type() {
-        return type;
     }
 }
