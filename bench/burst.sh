@@ -2,7 +2,7 @@
 # A burst of commands at the highest rate the clients reach, and how the read side follows: commands/s,
 # events committed and projected per second, the largest projection lag, the time to catch up after.
 #   bench/burst.sh [SECONDS] [CLIENTS]      default 60 s, 16 clients; WildFly, on H2 unless ZIPPER_DB_*
-#                                           point at PostgreSQL (see README); results in bench/results.md
+#                                           point at PostgreSQL (see README); results in bench/RESULTS.md
 # Builds the EAR, starts WildFly on a fresh database of its own (ear/target/bench-wildfly; on PostgreSQL
 # the database named by ZIPPER_DB_URL is emptied first), runs bench/Burst.java, stops the server.
 set -euo pipefail
@@ -36,4 +36,4 @@ echo "$result"
     echo "### $(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD), WildFly on $database, $(nproc) cores"
     echo
     echo "$result" | sed 's/^/    /'
-} >> bench/results.md
+} >> bench/RESULTS.md

@@ -48,19 +48,13 @@ public class Commands {
         }
     }
 
-    /** Also when a container wraps the application exception (Payara Micro, for EJBs in a WAR). */
-    private static String outcome(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CommandRejected) {
-                return "rejected";
-            }
-            if (cause instanceof ConcurrencyConflict) {
-                return "conflict";
-            }
-            if (cause instanceof EventLogFailure) {
-                return "unavailable";
-            }
+    private static String outcome(RuntimeException e) {
+        if (Causes.include(e, CommandRejected.class)) {
+            return "rejected";
         }
-        return "failed";
+        if (Causes.include(e, ConcurrencyConflict.class)) {
+            return "conflict";
+        }
+        return Causes.include(e, EventLogFailure.class) ? "unavailable" : "failed";
     }
 }

@@ -30,21 +30,11 @@ public class ConflictRetry {
             try {
                 return command.get();
             } catch (RuntimeException e) {
-                if (attempt == ATTEMPTS || !isConflict(e)) {
+                if (attempt == ATTEMPTS || !Causes.include(e, ConcurrencyConflict.class)) {
                     throw e;
                 }
                 retried.increment();
             }
         }
-    }
-
-    /** Also when a container wraps the application exception (Payara Micro, for EJBs in a WAR). */
-    private static boolean isConflict(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyConflict) {
-                return true;
-            }
-        }
-        return false;
     }
 }
