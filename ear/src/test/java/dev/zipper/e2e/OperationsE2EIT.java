@@ -2,11 +2,13 @@ package dev.zipper.e2e;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
+import java.time.Duration;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** What an operator reads, on the server -Dzipper.server names: health, metrics, the OpenAPI document. */
 @ExtendWith(ZipperServer.class)
@@ -18,13 +20,14 @@ class OperationsE2EIT {
     private final ZipperHttp http = new ZipperHttp(ZipperServer.WEB_MODULE);
 
     @Test
-    void readiness_checks_the_database_the_broker_and_the_relay_and_liveness_the_relay_loop() {
+    void readiness_checks_the_database_the_broker_the_relay_and_the_projections_lag_and_liveness_the_relay_loop() {
         JsonObject ready = check("ready");
         assertThat(ready.getString("status")).as(ready.toString()).isEqualTo("UP");
         JsonObject zipper = zipperCheck(ready, "zipper-ready");
         assertThat(zipper.getJsonObject("data").getString("database")).startsWith("UP: log head at position");
         assertThat(zipper.getJsonObject("data").getString("broker")).isEqualTo("UP: connected");
         assertThat(zipper.getJsonObject("data").getString("relay")).startsWith("UP: published up to position");
+        assertThat(zipper.getJsonObject("data").getString("projections")).matches("UP: account-view \\d+ events behind \\(.*s\\)");
 
         JsonObject live = check("live");
         assertThat(zipperCheck(live, "zipper-live").getJsonObject("data").getString("relay-loop")).isEqualTo("UP: running");
@@ -47,6 +50,20 @@ class OperationsE2EIT {
         assertThat(metric(after, "zipper_log_head_position{application=\"zipper\"}")).isEqualTo(head);
         assertThat(after).contains("zipper_relay_published_position", "zipper_relay_lag_events",
                 "zipper_projection_events_applied_total{application=\"zipper\",projection=\"account-view\"}");
+    }
+
+    @Test
+    void the_log_shows_each_projections_applied_position_and_lag_which_closes_once_it_has_caught_up() {
+        long position = ZipperHttp.json(http.post("accounts", "{\"name\": \"Lagging\", \"email\": \"l@example.org\"}"))
+                .asJsonObject().getJsonNumber("position").longValue();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonObject log = ZipperHttp.json(http.get("log")).asJsonObject();
+            JsonObject view = log.getJsonObject("projections").getJsonObject("account-view");
+            assertThat(view.getJsonNumber("lag").longValue()).isZero();
+            assertThat(view.getJsonNumber("appliedPosition").longValue()).isGreaterThanOrEqualTo(position)
+                    .isLessThanOrEqualTo(log.getJsonNumber("head").longValue());
+        });
     }
 
     @Test

@@ -27,7 +27,7 @@ final class LogAudit {
     record AccountRow(String name, String email, String status, int version) {
     }
 
-    private static final EventCodec<AccountEvent> CODEC = new EventCodec<>(AccountEvent.class);
+    private static final EventCodec<AccountEvent> CODEC = EventCodec.of(AccountEvent.class);
 
     final List<RecordedEvent> log;
     final long head;

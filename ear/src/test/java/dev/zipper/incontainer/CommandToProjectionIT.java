@@ -19,11 +19,11 @@ import dev.zipper.eventstore.RecordedEvent;
 import dev.zipper.eventstore.StreamId;
 import dev.zipper.migrations.Schema;
 import dev.zipper.projection.ProjectionCounters;
+import dev.zipper.projection.Projector;
 import dev.zipper.relay.EventPublisher;
 import dev.zipper.schema.SchemaMigration;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -63,6 +63,9 @@ class CommandToProjectionIT {
 
     @Inject
     AccountProjection projection;
+
+    @Inject
+    Projector projector;
 
     @Inject
     ProjectionCounters counters;
@@ -138,14 +141,14 @@ class CommandToProjectionIT {
                 .events();
 
         // delivered straight away, before the relay (which polls the log) has published versions 1 and 2
-        projection.apply(stream.get(2));
+        projector.apply(projection, stream.get(2));
         assertThat(views.find(id)).hasValueSatisfying(view -> {
             assertThat(view.toJson().getString("status")).isEqualTo(AccountStatus.ACTIVE.name());
             assertThat(view.toJson().getInt("version")).isEqualTo(3);
             assertThat(view.toJson().getString("name")).isEqualTo("Ada");
         });
 
-        projection.apply(stream.get(1));
+        projector.apply(projection, stream.get(1));
         assertThat(views.find(id)).hasValueSatisfying(view -> {
             assertThat(view.toJson().getString("status")).isEqualTo(AccountStatus.ACTIVE.name());
             assertThat(view.toJson().getInt("version")).isEqualTo(3);
@@ -192,9 +195,7 @@ class CommandToProjectionIT {
     }
 
     private long counter(String name) {
-        JsonObject all = counters.toJson();
-        return all.containsKey(AccountProjection.NAME)
-                ? all.getJsonObject(AccountProjection.NAME).getJsonNumber(name).longValue() : 0;
+        return counters.toJson(AccountProjection.NAME).build().getJsonNumber(name).longValue();
     }
 
     /** A command on an existing account, as the HTTP layer sends it without an expected version. */
@@ -215,7 +216,7 @@ class CommandToProjectionIT {
     }
 
     private static List<NewEvent> events(AccountEvent... events) {
-        EventCodec<AccountEvent> codec = new EventCodec<>(AccountEvent.class); // in the container: JSON-B is there
+        EventCodec<AccountEvent> codec = EventCodec.of(AccountEvent.class); // in the container: JSON-B is there
         UUID cause = UUID.randomUUID();
         return Arrays.stream(events).map(e -> codec.encode(e, new EventMetadata(UUID.randomUUID(), cause, cause))).toList();
     }

@@ -29,14 +29,6 @@ import javax.sql.DataSource;
 @Stateless
 public class CommandTransaction {
 
-    /** One codec per sealed event root, made once: it reads the roots' annotations. */
-    private static final ClassValue<EventCodec<?>> CODECS = new ClassValue<>() {
-        @Override
-        protected EventCodec<?> computeValue(Class<?> root) {
-            return new EventCodec<>(root);
-        }
-    };
-
     @Resource(lookup = SchemaMigration.DATA_SOURCE)
     private DataSource dataSource;
 
@@ -55,7 +47,7 @@ public class CommandTransaction {
         StreamId stream = new StreamId(type.streamType(), id);
         List<RecordedEvent> history = log.readStream(stream, 0);
         check(expected, stream, history.size());
-        EventCodec<E> codec = codec(type);
+        EventCodec<E> codec = EventCodec.of(type.events());
         S state = type.decider().fold(history.stream().map(codec::decode).toList());
         List<NewEvent> events = type.decider().decide(command, state).stream()
                 .map(event -> codec.encode(event, metadata.forEvent()))
@@ -75,10 +67,5 @@ public class CommandTransaction {
         if (expected instanceof Expected.Version wanted && wanted.version() != version) {
             throw new ConcurrencyConflict(stream.id(), wanted.version(), version);
         }
-    }
-
-    @SuppressWarnings("unchecked") // CODECS holds, for each root, a codec of that root
-    private static <E> EventCodec<E> codec(AggregateType<?, E, ?> type) {
-        return (EventCodec<E>) CODECS.get(type.events());
     }
 }

@@ -15,7 +15,7 @@ import jakarta.jms.Topic;
 import java.util.List;
 
 /**
- * Sends recorded events to their aggregate's topic, in the order given. A session bean rather than a
+ * Sends recorded events to the events topic, in the order given. A session bean rather than a
  * CDI bean with @Transactional: called from the relay's managed thread, only an EJB call made Payara
  * enlist the JMS connection in the transaction (else nothing was sent).
  */
@@ -56,18 +56,12 @@ public class EventPublisher {
     private void send(List<RecordedEvent> events) {
         try (JMSContext jms = connectionFactory.createContext()) {
             JMSProducer producer = jms.createProducer();
+            Topic topic = jms.createTopic(Topics.EVENTS);
             for (RecordedEvent event : events) {
                 TextMessage message = jms.createTextMessage();
                 EventMessage.write(event, message);
-                producer.send(topicOf(jms, event), message);
+                producer.send(topic, message);
             }
         }
-    }
-
-    private static Topic topicOf(JMSContext jms, RecordedEvent event) {
-        if ("account".equals(event.streamType())) {
-            return jms.createTopic(Topics.ACCOUNT_EVENTS);
-        }
-        throw new IllegalArgumentException("No topic for stream type " + event.streamType());
     }
 }

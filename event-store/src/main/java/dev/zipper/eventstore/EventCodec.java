@@ -17,7 +17,21 @@ public final class EventCodec<E> {
     private final Map<Class<?>, EventType> typeOf = new HashMap<>();
     private final Map<String, Class<? extends E>> classOf = new HashMap<>();
 
-    public EventCodec(Class<E> sealedRoot) {
+    /** One codec per sealed event root, made once: making one reads the roots' annotations. */
+    private static final ClassValue<EventCodec<?>> BY_ROOT = new ClassValue<>() {
+        @Override
+        protected EventCodec<?> computeValue(Class<?> root) {
+            return new EventCodec<>(root);
+        }
+    };
+
+    /** The codec of these events, made on first use. */
+    @SuppressWarnings("unchecked") // BY_ROOT holds, for each root, a codec of that root
+    public static <E> EventCodec<E> of(Class<E> sealedRoot) {
+        return (EventCodec<E>) BY_ROOT.get(sealedRoot);
+    }
+
+    private EventCodec(Class<E> sealedRoot) {
         if (!sealedRoot.isSealed()) {
             throw new IllegalArgumentException(sealedRoot + " must be a sealed interface of event records");
         }

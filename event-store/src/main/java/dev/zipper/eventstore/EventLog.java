@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -158,6 +159,30 @@ public class EventLog {
     public List<RecordedEvent> readLog(long afterPosition, int maxCount) {
         return query("SELECT " + COLUMNS + " FROM events WHERE position > ? ORDER BY position "
                 + "FETCH FIRST " + Math.max(1, maxCount) + " ROWS ONLY", afterPosition);
+    }
+
+    /**
+     * How many events of this stream type the log holds after {@code afterPosition}, and when the oldest
+     * of them was recorded: how far behind a reader of that type is.
+     */
+    public Backlog backlog(String streamType, long afterPosition) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT COUNT(*), MIN(recorded_at) FROM events WHERE position > ? AND stream_type = ?")) {
+            query.setLong(1, afterPosition);
+            query.setString(2, streamType);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                OffsetDateTime oldest = rows.getObject(2, OffsetDateTime.class);
+                return new Backlog(rows.getLong(1), Optional.ofNullable(oldest).map(OffsetDateTime::toInstant));
+            }
+        } catch (SQLException e) {
+            throw new EventLogFailure("Could not count the events after " + afterPosition, e);
+        }
+    }
+
+    /** Events not yet dealt with: how many, and when the oldest was recorded (empty when none). */
+    public record Backlog(long events, Optional<Instant> oldest) {
     }
 
     private List<RecordedEvent> query(String sql, Object... parameters) {

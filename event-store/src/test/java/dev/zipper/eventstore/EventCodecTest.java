@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EventCodecTest {
 
-    private final EventCodec<AccountEvent> codec = new EventCodec<>(AccountEvent.class);
+    private final EventCodec<AccountEvent> codec = EventCodec.of(AccountEvent.class);
 
     @Test
     void an_event_is_stored_under_its_declared_name_and_version_and_reads_back_equal() {

@@ -3,12 +3,14 @@ package dev.zipper.log;
 import dev.zipper.eventstore.EventLog;
 import dev.zipper.eventstore.ReaderPositions;
 import dev.zipper.projection.ProjectionCounters;
+import dev.zipper.projection.ProjectionLag;
 import dev.zipper.relay.LogRelay;
 import dev.zipper.schema.SchemaMigration;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,7 +19,8 @@ import javax.sql.DataSource;
 
 /**
  * Where the log and its readers stand: the head (last committed position), how far the relay has
- * published, and what each projection has done since the server started.
+ * published, and for each projection what it has done since the server started and how far behind
+ * the log it is (from its read table, so right after a restart too).
  */
 @Path("log")
 @RequestScoped
@@ -28,14 +31,24 @@ public class LogEndpoint {
     private DataSource dataSource;
 
     @Inject
-    private ProjectionCounters projections;
+    private ProjectionCounters counters;
+
+    @Inject
+    private ProjectionLag lag;
 
     @GET
     public String status() {
+        JsonObjectBuilder projections = Json.createObjectBuilder();
+        for (ProjectionLag.Lag projection : lag.all()) {
+            projections.add(projection.projection(), counters.toJson(projection.projection())
+                    .add("appliedPosition", projection.appliedPosition())
+                    .add("lag", projection.events())
+                    .add("lagSeconds", projection.behind().toMillis() / 1000.0));
+        }
         return Json.createObjectBuilder()
                 .add("head", new EventLog(dataSource, EventLog.Transactions.CONTAINER).head())
                 .add("published", new ReaderPositions(dataSource).position(LogRelay.READER))
-                .add("projections", projections.toJson())
+                .add("projections", projections)
                 .build().toString();
     }
 }

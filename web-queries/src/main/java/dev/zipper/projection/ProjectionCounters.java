@@ -5,10 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -46,14 +44,14 @@ public class ProjectionCounters {
         of(projection).caughtUp.incrementAndGet();
     }
 
-    public JsonObject toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder();
-        new TreeMap<>(byProjection).forEach((name, counters) -> json.add(name, Json.createObjectBuilder()
+    /** The counts of one projection (zeros before it has handled anything). */
+    public JsonObjectBuilder toJson(String projection) {
+        Counters counters = of(projection);
+        return Json.createObjectBuilder()
                 .add("applied", counters.applied.get())
                 .add("duplicatesDropped", counters.duplicates.get())
                 .add("caughtUpFromLog", counters.caughtUp.get())
-                .add("maxConcurrent", counters.maxInFlight.get())));
-        return json.build();
+                .add("maxConcurrent", counters.maxInFlight.get());
     }
 
     private Counters of(String projection) {

@@ -17,7 +17,10 @@ public final class EventMessage {
 
     /** Artemis drops a second message with the same value: a re-sent event is delivered once. */
     static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
-    /** Artemis sends all messages of a group to one consumer, in order: one stream, one consumer. */
+    /**
+     * Artemis sends all messages of a group to one consumer, in order: one stream, one consumer. The
+     * group is the stream's type and id, as streams of two types may share an id.
+     */
     static final String GROUP_ID = "JMSXGroupID";
 
     private EventMessage() {
@@ -37,7 +40,7 @@ public final class EventMessage {
             message.setStringProperty("causationId", event.metadata().causationId().toString());
             message.setLongProperty("recordedAt", event.recordedAt().toEpochMilli());
             message.setStringProperty(DUPLICATE_ID, event.metadata().eventId().toString());
-            message.setStringProperty(GROUP_ID, event.streamId());
+            message.setStringProperty(GROUP_ID, event.streamType() + "/" + event.streamId());
         } catch (JMSException e) {
             throw new JMSRuntimeException("Cannot write event " + event.position(), e.getErrorCode(), e);
         }

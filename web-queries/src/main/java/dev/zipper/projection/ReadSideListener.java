@@ -1,0 +1,45 @@
+package dev.zipper.projection;
+
+import dev.zipper.messaging.EventMessage;
+import dev.zipper.messaging.Topics;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+/**
+ * The read side's one message listener: every event, on a durable subscription so that nothing
+ * published while the application is down is missed, handed to {@link ReadSide}. Several sessions
+ * consume in parallel; the relay sets JMSXGroupID to the stream, so the broker hands all of one
+ * stream's events to one session, in order, while other streams are handled alongside.
+ * <p>
+ * Delivery is not transacted (no XA): each projection commits its own transaction, then the message
+ * is acknowledged. A crash in between redelivers a message already applied, which the projections drop
+ * as a duplicate; a failure rolls the session back and the broker redelivers later. An XA delivery
+ * would instead leave a transaction in doubt on the broker when the server dies, holding its messages
+ * until the transaction manager's recovery resolves it, minutes later.
+ */
+@MessageDriven(activationConfig = {
+        // the broker's topic name, not a JNDI name: the same on every server
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = Topics.EVENTS),
+        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+        @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
+        @ActivationConfigProperty(propertyName = "clientId", propertyValue = "zipper-read-side"),
+        @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "read-side"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
+})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ReadSideListener implements MessageListener {
+
+    @Inject
+    private ReadSide readSide;
+
+    @Override
+    public void onMessage(Message message) {
+        readSide.deliver(EventMessage.read(message));
+    }
+}
