@@ -12,6 +12,11 @@ public record AggregateType<C, E, S>(String streamType, Class<E> events, Decider
     private static final Pattern STREAM_TYPE = Pattern.compile("[a-z][a-z0-9-]{0,31}");
 
     public AggregateType {
+        requireValid(streamType, events);
+    }
+
+    /** A stream type is a short lower-case name; events are the records a sealed interface permits. */
+    static void requireValid(String streamType, Class<?> events) {
         if (!STREAM_TYPE.matcher(streamType).matches()) {
             throw new IllegalArgumentException("A stream type is lower-case letters, digits and '-', at most 32: " + streamType);
         }

@@ -66,7 +66,7 @@ final class LogAudit {
         return new LogAudit(log, eventLog.head(), published, projected);
     }
 
-    /** Every acknowledged command whose event is not in the log (should be none). */
+    /** Every acknowledged command whose event is not in the log (should be none); commands here are the account's. */
     List<CommandLoad.Acknowledged> missing(Set<CommandLoad.Acknowledged> acknowledged) {
         Set<String> stored = new HashSet<>();
         log.forEach(e -> stored.add(e.streamId() + "@" + e.streamVersion()));
@@ -95,7 +95,8 @@ final class LogAudit {
 
     private static Map<String, AccountRow> replay(List<RecordedEvent> log) {
         Map<String, List<AccountEvent>> streams = new HashMap<>();
-        log.forEach(e -> streams.computeIfAbsent(e.streamId(), id -> new ArrayList<>()).add(CODEC.decode(e)));
+        log.stream().filter(e -> e.streamType().equals(Account.TYPE.streamType()))
+                .forEach(e -> streams.computeIfAbsent(e.streamId(), id -> new ArrayList<>()).add(CODEC.decode(e)));
         Map<String, AccountRow> rows = new HashMap<>();
         streams.forEach((id, events) -> {
             Account account = Account.TYPE.decider().fold(events);

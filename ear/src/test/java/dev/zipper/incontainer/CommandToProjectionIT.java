@@ -19,7 +19,9 @@ import dev.zipper.eventstore.RecordedEvent;
 import dev.zipper.eventstore.StreamId;
 import dev.zipper.migrations.Schema;
 import dev.zipper.projection.ProjectionCounters;
+import dev.zipper.process.ProcessRunner;
 import dev.zipper.projection.Projector;
+import dev.zipper.projection.ReadSide;
 import dev.zipper.relay.EventPublisher;
 import dev.zipper.schema.SchemaMigration;
 import jakarta.annotation.Resource;
@@ -52,7 +54,7 @@ class CommandToProjectionIT {
 
     @Deployment
     static Archive<?> deployment() {
-        return Deployments.withTests(CommandToProjectionIT.class);
+        return Deployments.withTests(CommandToProjectionIT.class, WelcomeProcess.class);
     }
 
     @Inject
@@ -72,6 +74,12 @@ class CommandToProjectionIT {
 
     @Inject
     EventPublisher publisher;
+
+    @Inject
+    ProcessRunner processes;
+
+    @Inject
+    ReadSide readSide;
 
     @Resource(lookup = SchemaMigration.DATA_SOURCE)
     DataSource dataSource;
@@ -192,6 +200,31 @@ class CommandToProjectionIT {
         assertThat(counter("maxConcurrent")).as("messages handled at once").isGreaterThanOrEqualTo(2);
         // had any event arrived before its predecessor, the projection would have caught up from the log
         assertThat(counter("caughtUpFromLog")).as("events that arrived out of order").isEqualTo(caughtUpBefore);
+    }
+
+    @Test
+    void a_process_issues_its_command_once_however_often_its_event_arrives() {
+        String id = UUID.randomUUID().toString();
+        RecordedEvent opened = log().append(new StreamId("account", id), 0,
+                events(new AccountEvent.Opened(WelcomeProcess.NAME, "welcome@example.org"))).events().get(0);
+
+        // delivered by hand twice, and through the read side as the listener does; the relay will deliver
+        // it once more. The runner remembers nothing between calls: what it has consumed is in the log, so
+        // a call after a restart is one more of these.
+        assertThat(processes.handle(WelcomeProcess.TYPE, opened)).isTrue();
+        assertThat(processes.handle(WelcomeProcess.TYPE, opened)).isFalse();
+        readSide.deliver(opened);
+
+        assertThat(log().readStream(new StreamId("account", id), 0)).extracting(RecordedEvent::type)
+                .containsExactly("account.opened", "account.confirmed");
+        List<RecordedEvent> process = log().readStream(new StreamId("welcome", id), 0);
+        assertThat(process).extracting(RecordedEvent::type).containsExactly("welcome.welcomed", "process.consumed");
+        RecordedEvent confirmed = log().readStream(new StreamId("account", id), 1).get(0);
+        assertThat(confirmed.metadata().correlationId()).as("the command carries on the event's correlation")
+                .isEqualTo(opened.metadata().correlationId());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(views.find(id)).hasValueSatisfying(view ->
+                assertThat(view.toJson().getString("status")).isEqualTo(AccountStatus.CONFIRMED.name())));
+        assertThat(log().readStream(new StreamId("account", id), 0)).as("after the relay's delivery too").hasSize(2);
     }
 
     private long counter(String name) {

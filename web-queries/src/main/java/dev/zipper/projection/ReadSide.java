@@ -1,6 +1,8 @@
 package dev.zipper.projection;
 
+import dev.zipper.domain.ProcessType;
 import dev.zipper.eventstore.RecordedEvent;
+import dev.zipper.process.ProcessRunner;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -12,10 +14,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Every projection the application holds, found as CDI beans when the read side starts, and the
- * delivery of an event to those that follow its stream type, each in its own transaction. An event of a
- * type nobody follows is acknowledged and forgotten. Should one projection fail, the message is
- * redelivered and the others drop it as a duplicate.
+ * Every projection and process the application holds, found as CDI beans when the read side starts
+ * (a process is a produced {@link ProcessType}), and the delivery of an event to those that follow its
+ * stream type, each in its own transaction. An event of a type nobody follows is acknowledged and
+ * forgotten. Should one of them fail, the message is redelivered and the others drop it as a duplicate.
  */
 @ApplicationScoped
 public class ReadSide {
@@ -25,24 +27,38 @@ public class ReadSide {
     private Instance<Projection<?, ?>> found;
 
     @Inject
+    @Any
+    private Instance<ProcessType<?, ?>> processTypes;
+
+    @Inject
     private Projector projector;
+
+    @Inject
+    private ProcessRunner processRunner;
 
     @Inject
     private ProjectionCounters counters;
 
     private List<Projection<?, ?>> projections;
     private Map<String, List<Projection<?, ?>>> byStreamType;
+    private List<ProcessType<?, ?>> processes;
 
     @PostConstruct
     void find() {
         projections = found.stream().sorted(Comparator.comparing(Projection::name)).toList();
         byStreamType = projections.stream().collect(Collectors.groupingBy(p -> p.follows().streamType()));
+        processes = processTypes.stream().toList();
     }
 
     public void deliver(RecordedEvent event) {
         for (Projection<?, ?> projection : byStreamType.getOrDefault(event.streamType(), List.of())) {
             try (ProjectionCounters.InFlight handling = counters.handling(projection.name())) {
                 projector.apply(projection, event);
+            }
+        }
+        for (ProcessType<?, ?> process : processes) {
+            if (process.source(event.streamType()).isPresent()) {
+                processRunner.handle(process, event);
             }
         }
     }

@@ -1,0 +1,55 @@
+package dev.zipper.incontainer;
+
+import dev.zipper.account.Account;
+import dev.zipper.account.AccountCommand;
+import dev.zipper.account.AccountEvent;
+import dev.zipper.domain.EventType;
+import dev.zipper.domain.ProcessDecider;
+import dev.zipper.domain.ProcessType;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Produces;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A small process for the tests: an account opened under the name "Welcome" is confirmed at once, and
+ * the process remembers that it welcomed it. Other accounts are none of its business.
+ */
+@Dependent
+public class WelcomeProcess {
+
+    public static final String NAME = "Welcome";
+
+    @Produces
+    public static final ProcessType<WelcomeEvent, Boolean> TYPE = new ProcessType<>("welcome", WelcomeEvent.class,
+            List.of(Account.TYPE), new ProcessDecider<>() {
+                @Override
+                public Boolean initialState() {
+                    return false;
+                }
+
+                @Override
+                public Boolean evolve(Boolean welcomed, WelcomeEvent event) {
+                    return true;
+                }
+
+                @Override
+                public Optional<String> instanceOf(Object event, String accountId) {
+                    return event instanceof AccountEvent.Opened opened && opened.name().equals(NAME)
+                            ? Optional.of(accountId) : Optional.empty();
+                }
+
+                @Override
+                public Reaction<WelcomeEvent> react(Boolean welcomed, Object event, String accountId) {
+                    return welcomed ? Reaction.nothing() : new Reaction<>(List.of(new Welcomed(accountId)),
+                            List.of(Issued.to(Account.TYPE, accountId, new AccountCommand.Confirm())));
+                }
+            });
+
+    public sealed interface WelcomeEvent permits Welcomed {
+    }
+
+    @EventType(name = "welcome.welcomed", version = 1)
+    public record Welcomed(String accountId) implements WelcomeEvent {
+    }
+}
