@@ -49,7 +49,8 @@ class OperationsE2EIT {
         long head = ZipperHttp.json(http.get("log")).asJsonObject().getJsonNumber("head").longValue();
         assertThat(metric(after, "zipper_log_head_position{application=\"zipper\"}")).isEqualTo(head);
         assertThat(after).contains("zipper_relay_published_position", "zipper_relay_lag_events",
-                "zipper_projection_events_applied_total{application=\"zipper\",projection=\"account-view\"}");
+                "zipper_projection_events_applied_total{application=\"zipper\",projection=\"account-view\"}",
+                "zipper_projection_lag_events{application=\"zipper\",projection=\"account-view\"}");
     }
 
     @Test

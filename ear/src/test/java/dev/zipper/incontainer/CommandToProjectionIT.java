@@ -11,6 +11,7 @@ import dev.zipper.commands.CommandMetadata;
 import dev.zipper.commands.CommandResult;
 import dev.zipper.commands.Commands;
 import dev.zipper.commands.Expected;
+import dev.zipper.eventstore.ConcurrencyConflict;
 import dev.zipper.eventstore.EventCodec;
 import dev.zipper.eventstore.EventLog;
 import dev.zipper.eventstore.EventMetadata;
@@ -21,7 +22,6 @@ import dev.zipper.migrations.Schema;
 import dev.zipper.projection.ProjectionCounters;
 import dev.zipper.process.ProcessRunner;
 import dev.zipper.projection.Projector;
-import dev.zipper.projection.ReadSide;
 import dev.zipper.relay.EventPublisher;
 import dev.zipper.schema.SchemaMigration;
 import jakarta.annotation.Resource;
@@ -78,8 +78,6 @@ class CommandToProjectionIT {
     @Inject
     ProcessRunner processes;
 
-    @Inject
-    ReadSide readSide;
 
     @Resource(lookup = SchemaMigration.DATA_SOURCE)
     DataSource dataSource;
@@ -208,12 +206,11 @@ class CommandToProjectionIT {
         RecordedEvent opened = log().append(new StreamId("account", id), 0,
                 events(new AccountEvent.Opened(WelcomeProcess.NAME, "welcome@example.org"))).events().get(0);
 
-        // delivered by hand twice, and through the read side as the listener does; the relay will deliver
-        // it once more. The runner remembers nothing between calls: what it has consumed is in the log, so
-        // a call after a restart is one more of these.
-        assertThat(processes.handle(WelcomeProcess.TYPE, opened)).isTrue();
-        assertThat(processes.handle(WelcomeProcess.TYPE, opened)).isFalse();
-        readSide.deliver(opened);
+        // delivered by hand twice; the relay delivers it once more, through the topic and the read side.
+        // The runner remembers nothing between calls: what it has consumed is in the log, so a call after
+        // a restart is one more of these.
+        assertThat(handleUnlessTheRelayIsFirst(opened) + handleUnlessTheRelayIsFirst(opened))
+                .as("deliveries by hand that were new to the process").isLessThanOrEqualTo(1);
 
         assertThat(log().readStream(new StreamId("account", id), 0)).extracting(RecordedEvent::type)
                 .containsExactly("account.opened", "account.confirmed");
@@ -222,9 +219,26 @@ class CommandToProjectionIT {
         RecordedEvent confirmed = log().readStream(new StreamId("account", id), 1).get(0);
         assertThat(confirmed.metadata().correlationId()).as("the command carries on the event's correlation")
                 .isEqualTo(opened.metadata().correlationId());
+        // the read side handles a stream's events in order, the process after the projection: once the view
+        // shows the confirmation, the relay's copy of the opening has been through the process too
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(views.find(id)).hasValueSatisfying(view ->
                 assertThat(view.toJson().getString("status")).isEqualTo(AccountStatus.CONFIRMED.name())));
         assertThat(log().readStream(new StreamId("account", id), 0)).as("after the relay's delivery too").hasSize(2);
+        assertThat(log().readStream(new StreamId("welcome", id), 0)).hasSize(2);
+    }
+
+    /**
+     * 1 if the process took the event as new, 0 if it had consumed it; the relay, which polls the log,
+     * may deliver it at the same moment, and then one of the two appends to the process's stream loses
+     * (a concurrency conflict that rolls it back, as a redelivery would be).
+     */
+    private int handleUnlessTheRelayIsFirst(RecordedEvent event) {
+        try {
+            return processes.handle(WelcomeProcess.TYPE, event) ? 1 : 0;
+        } catch (RuntimeException e) {
+            assertThat(e).hasStackTraceContaining(ConcurrencyConflict.class.getSimpleName());
+            return 0;
+        }
     }
 
     private long counter(String name) {

@@ -10,14 +10,10 @@ import dev.zipper.eventstore.NewEvent;
 import dev.zipper.eventstore.RecordedEvent;
 import dev.zipper.eventstore.StreamId;
 import dev.zipper.relay.LogAppended;
-import dev.zipper.schema.SchemaMigration;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.List;
-import javax.sql.DataSource;
 
 /**
  * One attempt at a command, for any aggregate, in one JTA transaction with the database as its only
@@ -29,18 +25,11 @@ import javax.sql.DataSource;
 @Stateless
 public class CommandTransaction {
 
-    @Resource(lookup = SchemaMigration.DATA_SOURCE)
-    private DataSource dataSource;
-
     @Inject
     private Event<LogAppended> appended;
 
+    @Inject
     private EventLog log;
-
-    @PostConstruct
-    void connect() {
-        log = new EventLog(dataSource, EventLog.Transactions.CONTAINER);
-    }
 
     public <C, E, S> CommandResult run(AggregateType<C, E, S> type, String id, C command, Expected expected,
                                        CommandMetadata metadata) {

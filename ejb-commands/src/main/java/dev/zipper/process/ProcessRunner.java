@@ -13,9 +13,6 @@ import dev.zipper.eventstore.NewEvent;
 import dev.zipper.eventstore.RecordedEvent;
 import dev.zipper.eventstore.StreamId;
 import dev.zipper.relay.LogAppended;
-import dev.zipper.schema.SchemaMigration;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -25,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /**
  * Runs a process on one followed event, in one transaction: read the instance's stream (its state and
@@ -40,21 +36,14 @@ public class ProcessRunner {
 
     private static final EventCodec<ProcessMark> MARKS = EventCodec.of(ProcessMark.class);
 
-    @Resource(lookup = SchemaMigration.DATA_SOURCE)
-    private DataSource dataSource;
-
     @Inject
     private CommandTransaction commands;
 
     @Inject
     private Event<LogAppended> appended;
 
+    @Inject
     private EventLog log;
-
-    @PostConstruct
-    void connect() {
-        log = new EventLog(dataSource, EventLog.Transactions.CONTAINER);
-    }
 
     /** @return whether the event was new to the instance it concerns (false: a duplicate, or nobody's business) */
     public <E, S> boolean handle(ProcessType<E, S> type, RecordedEvent event) {

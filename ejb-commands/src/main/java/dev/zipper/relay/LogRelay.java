@@ -5,7 +5,6 @@ import dev.zipper.eventstore.ReaderPositions;
 import dev.zipper.eventstore.RecordedEvent;
 import dev.zipper.health.Probes;
 import dev.zipper.health.TimedProbe;
-import dev.zipper.schema.SchemaMigration;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
@@ -30,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * The outbox relay: the events table is the outbox. One loop reads the log in position order from
@@ -56,8 +54,11 @@ public class LogRelay {
     private static final long POLL_MILLIS = 1000;
     private static final long MAX_BACKOFF_MILLIS = 5000;
 
-    @Resource(lookup = SchemaMigration.DATA_SOURCE)
-    private DataSource dataSource;
+    @Inject
+    private EventLog log;
+
+    @Inject
+    private ReaderPositions positions;
 
     @Resource
     private ManagedExecutorService executor;
@@ -145,8 +146,6 @@ public class LogRelay {
     }
 
     private void relay() {
-        EventLog log = new EventLog(dataSource, EventLog.Transactions.CONTAINER);
-        ReaderPositions positions = new ReaderPositions(dataSource);
         Long position = null;
         boolean maybeSent = true;
         long backoff = 100;

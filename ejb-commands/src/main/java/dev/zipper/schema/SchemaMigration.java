@@ -43,6 +43,9 @@ public class SchemaMigration {
     @Inject
     private Probes probes;
 
+    @Inject
+    private EventLog log;
+
     private TimedProbe databaseProbe;
 
     @PostConstruct
@@ -53,7 +56,6 @@ public class SchemaMigration {
         LOG.info(() -> "Database schema at version " + version + " (" + result.migrationsExecuted
                 + " migrations applied now)");
         // ready only while the database answers
-        EventLog log = new EventLog(dataSource, EventLog.Transactions.CONTAINER);
         databaseProbe = new TimedProbe(threads, () -> "log head at position " + log.head());
         probes.readiness("database", databaseProbe);
     }

@@ -5,8 +5,6 @@ import dev.zipper.eventstore.ReaderPositions;
 import dev.zipper.projection.ProjectionCounters;
 import dev.zipper.projection.ProjectionLag;
 import dev.zipper.relay.LogRelay;
-import dev.zipper.schema.SchemaMigration;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -15,7 +13,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import javax.sql.DataSource;
 
 /**
  * Where the log and its readers stand: the head (last committed position), how far the relay has
@@ -27,8 +24,11 @@ import javax.sql.DataSource;
 @Produces(MediaType.APPLICATION_JSON)
 public class LogEndpoint {
 
-    @Resource(lookup = SchemaMigration.DATA_SOURCE)
-    private DataSource dataSource;
+    @Inject
+    private EventLog log;
+
+    @Inject
+    private ReaderPositions positions;
 
     @Inject
     private ProjectionCounters counters;
@@ -46,8 +46,8 @@ public class LogEndpoint {
                     .add("lagSeconds", projection.behind().toMillis() / 1000.0));
         }
         return Json.createObjectBuilder()
-                .add("head", new EventLog(dataSource, EventLog.Transactions.CONTAINER).head())
-                .add("published", new ReaderPositions(dataSource).position(LogRelay.READER))
+                .add("head", log.head())
+                .add("published", positions.position(LogRelay.READER))
                 .add("projections", projections)
                 .build().toString();
     }

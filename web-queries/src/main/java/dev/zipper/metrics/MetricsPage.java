@@ -2,17 +2,14 @@ package dev.zipper.metrics;
 
 import dev.zipper.eventstore.EventLog;
 import dev.zipper.relay.LogRelay;
-import dev.zipper.schema.SchemaMigration;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import javax.sql.DataSource;
 
 /**
  * Zipper's metrics in the Prometheus text format at /zipper/metrics, the same on every server. The log
@@ -30,12 +27,11 @@ public class MetricsPage extends HttpServlet {
     @Inject
     private LogRelay relay;
 
-    @Resource(lookup = SchemaMigration.DATA_SOURCE)
-    private DataSource dataSource;
+    @Inject
+    private EventLog log;
 
     @Override
     public void init() {
-        EventLog log = new EventLog(dataSource, EventLog.Transactions.CONTAINER);
         Gauge.builder("zipper.log.head.position", log::head)
                 .description("The last committed log position").strongReference(true).register(registry);
         Gauge.builder("zipper.relay.lag.events", () -> log.head() - relay.status().published())

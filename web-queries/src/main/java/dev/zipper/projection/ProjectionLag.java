@@ -3,7 +3,8 @@ package dev.zipper.projection;
 import dev.zipper.eventstore.EventLog;
 import dev.zipper.health.Probes;
 import dev.zipper.health.TimedProbe;
-import dev.zipper.schema.SchemaMigration;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,14 +18,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * How far behind the log each projection is, read from the read tables (the last position a row
  * took) and the log, so it is right after a restart too. Readiness fails while a projection is more
  * than {@code zipper.readiness.max-lag-events} events or {@code zipper.readiness.max-lag-seconds}
- * seconds behind: the reads it serves are that stale.
+ * seconds behind: the reads it serves are that stale. The metric {@code zipper_projection_lag_events}
+ * gives the same count.
  */
 @ApplicationScoped
 public class ProjectionLag {
@@ -32,8 +33,8 @@ public class ProjectionLag {
     @PersistenceContext(unitName = "read-tables")
     private EntityManager em;
 
-    @Resource(lookup = SchemaMigration.DATA_SOURCE)
-    private DataSource dataSource;
+    @Inject
+    private EventLog log;
 
     @Resource
     private ManagedThreadFactory threads;
@@ -43,6 +44,9 @@ public class ProjectionLag {
 
     @Inject
     private Probes probes;
+
+    @Inject
+    private MeterRegistry registry;
 
     @Inject
     @ConfigProperty(name = "zipper.readiness.max-lag-events", defaultValue = "5000")
@@ -57,6 +61,11 @@ public class ProjectionLag {
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         probe = new TimedProbe(threads, this::check);
         probes.readiness("projections", probe);
+        for (Projection<?, ?> projection : readSide.projections()) {
+            Gauge.builder("zipper.projection.lag.events", () -> of(projection).events()).tag("projection", projection.name())
+                    .description("Events of the stream type it follows that the projection has not applied yet")
+                    .strongReference(true).register(registry);
+        }
     }
 
     @PreDestroy
@@ -68,14 +77,14 @@ public class ProjectionLag {
 
     /** Each projection's lag, by name. */
     public List<Lag> all() {
-        EventLog log = new EventLog(dataSource, EventLog.Transactions.CONTAINER);
-        Instant now = Instant.now();
-        return readSide.projections().stream().map(projection -> {
-            long applied = appliedPosition(projection);
-            EventLog.Backlog backlog = log.backlog(projection.follows().streamType(), applied);
-            return new Lag(projection.name(), applied, backlog.events(),
-                    backlog.oldest().map(oldest -> Duration.between(oldest, now)).orElse(Duration.ZERO));
-        }).toList();
+        return readSide.projections().stream().map(this::of).toList();
+    }
+
+    private Lag of(Projection<?, ?> projection) {
+        long applied = appliedPosition(projection);
+        EventLog.Backlog backlog = log.backlog(projection.follows().streamType(), applied);
+        return new Lag(projection.name(), applied, backlog.events(),
+                backlog.oldest().map(oldest -> Duration.between(oldest, Instant.now())).orElse(Duration.ZERO));
     }
 
     /**

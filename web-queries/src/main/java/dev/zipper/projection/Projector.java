@@ -3,9 +3,6 @@ package dev.zipper.projection;
 import dev.zipper.eventstore.EventCodec;
 import dev.zipper.eventstore.EventLog;
 import dev.zipper.eventstore.RecordedEvent;
-import dev.zipper.schema.SchemaMigration;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,7 +10,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * Applies an event to a projection's row, once and in stream order, in a transaction of its own. An
@@ -29,18 +25,11 @@ public class Projector {
     @PersistenceContext(unitName = "read-tables")
     private EntityManager em;
 
-    @Resource(lookup = SchemaMigration.DATA_SOURCE)
-    private DataSource dataSource;
-
     @Inject
     private ProjectionCounters counters;
 
+    @Inject
     private EventLog log;
-
-    @PostConstruct
-    void connect() {
-        log = new EventLog(dataSource, EventLog.Transactions.CONTAINER);
-    }
 
     @Transactional
     public <E, R extends ReadRow<E>> void apply(Projection<E, R> projection, RecordedEvent event) {
