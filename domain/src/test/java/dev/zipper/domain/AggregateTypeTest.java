@@ -3,9 +3,10 @@ package dev.zipper.domain;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** An aggregate type is refused at once when its names would not survive the log. */
+/** An aggregate or process type is refused at once when its names would not survive the log. */
 class AggregateTypeTest {
 
     sealed interface Sealed permits Event { }
@@ -26,6 +27,19 @@ class AggregateTypeTest {
     void the_events_root_is_a_sealed_interface() {
         assertThatThrownBy(() -> new AggregateType<>("open", Open.class, decider()))
                 .hasMessageContaining("must be a sealed interface");
+    }
+
+    @Test
+    void a_process_type_obeys_the_same_rules_and_knows_the_aggregates_it_follows() {
+        AggregateType<Object, Sealed, Object> followed = new AggregateType<>("thing", Sealed.class, decider());
+        assertThatThrownBy(() -> new ProcessType<>("Process", Sealed.class, List.of(followed), null))
+                .hasMessageContaining("lower-case");
+        assertThatThrownBy(() -> new ProcessType<>("process", Open.class, List.of(followed), null))
+                .hasMessageContaining("must be a sealed interface");
+
+        ProcessType<Sealed, Object> process = new ProcessType<>("process", Sealed.class, List.of(followed), null);
+        assertThat(process.source("thing")).containsSame(followed);
+        assertThat(process.source("process")).as("not its own streams").isEmpty();
     }
 
     private static <E> Decider<Object, E, Object> decider() {
