@@ -6,6 +6,7 @@ import java.util.List;
  * An aggregate's behaviour as three pure functions: where it starts, what a command decides (the events
  * to record, or a {@link CommandRejected}), and how an event changes the state. The kernel needs nothing
  * else to run any aggregate: fold its stream from the initial state, decide, append what was decided.
+ * States must be immutable values (records): the kernel keeps a stream's last state between commands.
  *
  * @param <C> the aggregate's commands
  * @param <E> its events

@@ -140,6 +140,19 @@ class CommandToProjectionIT {
     }
 
     @Test
+    void a_command_decides_on_what_another_server_appended_since_the_last_command_here() {
+        CommandResult opened = open(new AccountCommand.Open("Barbara", "barbara@example.org"));
+        // the state after the opening is kept here; another server confirms the account meanwhile
+        log().append(new StreamId("account", opened.id()), 1, events(new AccountEvent.Confirmed()));
+
+        CommandResult activated = run(opened.id(), new AccountCommand.Activate());
+
+        assertThat(activated.version()).isEqualTo(3);
+        assertThat(log().readStream(new StreamId("account", opened.id()), 0)).extracting(RecordedEvent::type)
+                .containsExactly("account.opened", "account.confirmed", "account.activated");
+    }
+
+    @Test
     void an_event_ahead_of_the_view_is_applied_after_its_predecessors_and_a_duplicate_changes_nothing() {
         String id = UUID.randomUUID().toString();
         List<RecordedEvent> stream = log().append(new StreamId("account", id), 0, events(

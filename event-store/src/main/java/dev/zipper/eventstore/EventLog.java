@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -75,12 +76,14 @@ public class EventLog {
 
     private AppendResult append(Connection connection, StreamId stream, int expectedVersion, List<NewEvent> events)
             throws SQLException {
-        // First the head: its row lock, held to commit, puts concurrent appends in commit order.
-        long position = advanceHead(connection, events.size()) - events.size();
+        // Checked before the head is taken, so that its lock covers only the writes; a writer that gets
+        // in between is still caught, by the unique key on the stream's versions.
         int actual = currentVersion(connection, stream);
         if (actual != expectedVersion) {
             throw new ConcurrencyConflict(stream.id(), expectedVersion, actual);
         }
+        // The head's row lock, held to commit, puts concurrent appends in commit order.
+        long position = advanceHead(connection, events.size()) - events.size();
         String sql = "INSERT INTO events (position, stream_type, stream_id, stream_version, event_type, schema_version, "
                 + "payload, event_id, correlation_id, causation_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         // microseconds: what both databases store, so the returned events equal the stored ones
@@ -112,12 +115,16 @@ public class EventLog {
 
     /** Moves the log's head on by {@code count} positions and returns the new head (see V3 migration). */
     private static long advanceHead(Connection connection, int count) throws SQLException {
+        // the new head comes back with the update (RETURNING on PostgreSQL, FINAL TABLE on H2): one round trip
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE log_head SET position = position + ? WHERE id = 1")) {
+                "UPDATE log_head SET position = position + ? WHERE id = 1", new String[] {"position"})) {
             update.setInt(1, count);
             update.executeUpdate();
+            try (ResultSet head = update.getGeneratedKeys()) {
+                head.next();
+                return head.getLong(1);
+            }
         }
-        return head(connection);
     }
 
     private static long head(Connection connection) throws SQLException {
@@ -146,6 +153,21 @@ public class EventLog {
             return head(connection);
         } catch (SQLException e) {
             throw new EventLogFailure("Could not read the log's head", e);
+        }
+    }
+
+    /**
+     * Has the database sample the log again, so that the plans of its queries fit its size. A plan made
+     * while the log was empty (a sequential scan and a sort) would otherwise stay with a prepared
+     * statement for as long as nobody analyses the table, which on a database without autovacuum is
+     * forever; a new analysis also makes the database plan those statements afresh.
+     */
+    public void analyze() {
+        try (Connection connection = dataSource.getConnection(); Statement analyze = connection.createStatement()) {
+            boolean h2 = connection.getMetaData().getDatabaseProductName().equals("H2");
+            analyze.execute(h2 ? "ANALYZE TABLE events" : "ANALYZE events");
+        } catch (SQLException e) {
+            throw new EventLogFailure("Could not analyse the log", e);
         }
     }
 

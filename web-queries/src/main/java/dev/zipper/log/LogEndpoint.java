@@ -5,9 +5,9 @@ import dev.zipper.eventstore.ReaderPositions;
 import dev.zipper.projection.ProjectionCounters;
 import dev.zipper.projection.ProjectionLag;
 import dev.zipper.relay.LogRelay;
+import dev.zipper.web.JsonObjects;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -38,14 +38,14 @@ public class LogEndpoint {
 
     @GET
     public String status() {
-        JsonObjectBuilder projections = Json.createObjectBuilder();
+        JsonObjectBuilder projections = JsonObjects.object();
         for (ProjectionLag.Lag projection : lag.all()) {
             projections.add(projection.projection(), counters.toJson(projection.projection())
                     .add("appliedPosition", projection.appliedPosition())
                     .add("lag", projection.events())
                     .add("lagSeconds", projection.behind().toMillis() / 1000.0));
         }
-        return Json.createObjectBuilder()
+        return JsonObjects.object()
                 .add("head", log.head())
                 .add("published", positions.position(LogRelay.READER))
                 .add("projections", projections)

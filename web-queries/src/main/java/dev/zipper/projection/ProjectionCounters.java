@@ -1,10 +1,10 @@
 package dev.zipper.projection;
 
+import dev.zipper.web.JsonObjects;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,7 +47,7 @@ public class ProjectionCounters {
     /** The counts of one projection (zeros before it has handled anything). */
     public JsonObjectBuilder toJson(String projection) {
         Counters counters = of(projection);
-        return Json.createObjectBuilder()
+        return JsonObjects.object()
                 .add("applied", counters.applied.get())
                 .add("duplicatesDropped", counters.duplicates.get())
                 .add("caughtUpFromLog", counters.caughtUp.get())

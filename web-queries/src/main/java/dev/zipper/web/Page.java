@@ -1,6 +1,5 @@
 package dev.zipper.web;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Link;
@@ -35,9 +34,9 @@ public record Page(int limit, String after) {
      * only tells that there is a next page, found at {@code list} (the list's address with its filters).
      */
     public <T> Response answer(List<T> rows, Function<T, String> key, Function<T, JsonObject> json, UriBuilder list) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JsonObjects.array();
         rows.stream().limit(limit).map(json).forEach(items::add);
-        var body = Json.createObjectBuilder().add("items", items);
+        var body = JsonObjects.object().add("items", items);
         Response.ResponseBuilder response = Response.ok();
         if (rows.size() > limit) {
             // encoded here: UriBuilder would take a brace in a key for a template

@@ -1,6 +1,5 @@
 package dev.zipper.web;
 
-import jakarta.json.Json;
 import jakarta.ws.rs.core.Response;
 
 /** An RFC 9457 problem detail: what went wrong, as application/problem+json. */
@@ -20,7 +19,7 @@ public final class Problem {
     /** The body alone, for the few places that write a response without JAX-RS. */
     public static String json(ProblemType type, String detail) {
         String said = detail == null ? type.title() : detail;
-        return Json.createObjectBuilder()
+        return JsonObjects.object()
                 .add("type", type.uri())
                 .add("title", type.title())
                 .add("status", type.status())

@@ -4,7 +4,7 @@ import dev.zipper.account.Account;
 import dev.zipper.account.AccountEvent;
 import dev.zipper.account.AccountStatus;
 import dev.zipper.projection.ReadRow;
-import jakarta.json.Json;
+import dev.zipper.web.JsonObjects;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -37,7 +37,7 @@ public class AccountView extends ReadRow<AccountEvent> {
     }
 
     public JsonObject toJson() {
-        return Json.createObjectBuilder()
+        return JsonObjects.object()
                 .add("id", id())
                 .add("name", name)
                 .add("email", email)

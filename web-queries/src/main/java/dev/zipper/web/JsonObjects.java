@@ -1,0 +1,28 @@
+package dev.zipper.web;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonObjectBuilder;
+import java.util.Map;
+
+/**
+ * Builders for the JSON the application writes by hand. {@code Json.createObjectBuilder()} looks the
+ * JSON-P provider up (a ServiceLoader scan of the class path) on every call; one factory made once
+ * does not.
+ */
+public final class JsonObjects {
+
+    private static final JsonBuilderFactory FACTORY = Json.createBuilderFactory(Map.of());
+
+    private JsonObjects() {
+    }
+
+    public static JsonObjectBuilder object() {
+        return FACTORY.createObjectBuilder();
+    }
+
+    public static JsonArrayBuilder array() {
+        return FACTORY.createArrayBuilder();
+    }
+}
