@@ -27,6 +27,7 @@ import dev.zipper.schema.SchemaMigration;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -252,6 +253,30 @@ class CommandToProjectionIT {
             assertThat(e).hasStackTraceContaining(ConcurrencyConflict.class.getSimpleName());
             return 0;
         }
+    }
+
+    @Test
+    void a_backlog_far_behind_the_log_is_applied_in_batches_each_event_once() {
+        long batchesBefore = counter("batchesFromLog");
+        List<String> ids = IntStream.range(0, 60).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        // 60 accounts of 41 events, appended straight to the log: the relay publishes 2,460 events far faster
+        // than one transaction per event applies them
+        List<AccountEvent> life = new ArrayList<>(List.of(new AccountEvent.Opened("Backlog", "backlog@example.org"),
+                new AccountEvent.Confirmed(), new AccountEvent.Activated()));
+        for (int i = 0; i < 19; i++) {
+            life.add(new AccountEvent.Suspended());
+            life.add(new AccountEvent.Reactivated());
+        }
+        for (String id : ids) {
+            log().append(new StreamId("account", id), 0, events(life.toArray(AccountEvent[]::new)));
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(ids).allSatisfy(id ->
+                assertThat(views.find(id)).hasValueSatisfying(view -> {
+                    assertThat(view.toJson().getString("status")).isEqualTo(AccountStatus.ACTIVE.name());
+                    assertThat(view.toJson().getInt("version")).isEqualTo(41);
+                })));
+        assertThat(counter("batchesFromLog")).as("batches applied from the log").isGreaterThan(batchesBefore);
     }
 
     private long counter(String name) {

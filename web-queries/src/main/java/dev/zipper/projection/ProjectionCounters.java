@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What each projection has done since this server started: events applied, duplicates dropped,
- * catch-ups from the log (an event arrived before its predecessor), and the most messages it has
+ * catch-ups from the log (an event arrived before its predecessor), batches applied from the log (the
+ * read side was far behind), and the most messages it has
  * handled at once. For operators (GET /log, and /metrics) and the fault tests; the read tables themselves
  * are the durable record.
  */
@@ -44,6 +45,10 @@ public class ProjectionCounters {
         of(projection).caughtUp.incrementAndGet();
     }
 
+    public void batch(String projection) {
+        of(projection).batches.incrementAndGet();
+    }
+
     /** The counts of one projection (zeros before it has handled anything). */
     public JsonObjectBuilder toJson(String projection) {
         Counters counters = of(projection);
@@ -51,6 +56,7 @@ public class ProjectionCounters {
                 .add("applied", counters.applied.get())
                 .add("duplicatesDropped", counters.duplicates.get())
                 .add("caughtUpFromLog", counters.caughtUp.get())
+                .add("batchesFromLog", counters.batches.get())
                 .add("maxConcurrent", counters.maxInFlight.get());
     }
 
@@ -64,6 +70,7 @@ public class ProjectionCounters {
         count("zipper.projection.events.applied", projection, counters.applied);
         count("zipper.projection.duplicates.dropped", projection, counters.duplicates);
         count("zipper.projection.catch.ups", projection, counters.caughtUp);
+        count("zipper.projection.batches", projection, counters.batches);
         return counters;
     }
 
@@ -81,6 +88,7 @@ public class ProjectionCounters {
         final AtomicLong applied = new AtomicLong();
         final AtomicLong duplicates = new AtomicLong();
         final AtomicLong caughtUp = new AtomicLong();
+        final AtomicLong batches = new AtomicLong();
         final AtomicLong inFlight = new AtomicLong();
         final AtomicLong maxInFlight = new AtomicLong();
     }

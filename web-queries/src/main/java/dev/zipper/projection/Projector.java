@@ -8,19 +8,24 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * Applies an event to a projection's row, once and in stream order, in a transaction of its own. An
- * event at or below the row's version is a duplicate and changes nothing. An event further ahead than
- * the next one means its predecessors have not arrived (redelivered later, or lost in a crash), so they
- * are read from the log and applied first, in the same transaction.
+ * Applies events to a projection's rows, each once and in stream order: one delivered event in a
+ * transaction of its own, or a batch of the log in one. An event at or below the row's version is a
+ * duplicate and changes nothing. An event further ahead than the next one means its predecessors have
+ * not arrived (redelivered later, or lost in a crash), so they are read from the log and applied first,
+ * in the same transaction.
  */
 @ApplicationScoped
 public class Projector {
 
     private static final Logger LOG = Logger.getLogger(Projector.class.getName());
+    private static final int BATCH = 500;
 
     @PersistenceContext(unitName = "read-tables")
     private EntityManager em;
@@ -31,35 +36,60 @@ public class Projector {
     @Inject
     private EventLog log;
 
+    /** Applies one delivered event (and any predecessors it arrived before). */
     @Transactional
     public <E, R extends ReadRow<E>> void apply(Projection<E, R> projection, RecordedEvent event) {
-        R row = em.find(projection.rows(), event.streamId());
+        applyStream(projection, List.of(event));
+    }
+
+    /**
+     * Applies, in one transaction, the projection's events among the next {@value #BATCH} of the log after
+     * {@code afterPosition}, each row by its own version check; returns the last position read. For a
+     * read side far behind the log, where one transaction per event cannot keep up ({@link CatchUp}).
+     */
+    @Transactional
+    public <E, R extends ReadRow<E>> long applyFromLog(Projection<E, R> projection, long afterPosition) {
+        List<RecordedEvent> batch = log.readLog(afterPosition, BATCH);
+        Map<String, List<RecordedEvent>> byStream = new LinkedHashMap<>();
+        for (RecordedEvent event : batch) {
+            if (event.streamType().equals(projection.follows().streamType())) {
+                byStream.computeIfAbsent(event.streamId(), id -> new ArrayList<>()).add(event);
+            }
+        }
+        byStream.values().forEach(events -> applyStream(projection, events));
+        counters.batch(projection.name());
+        return batch.isEmpty() ? afterPosition : batch.get(batch.size() - 1).position();
+    }
+
+    /** Applies those of one stream's events (given in order, without gaps) that its row has not taken yet. */
+    private <E, R extends ReadRow<E>> void applyStream(Projection<E, R> projection, List<RecordedEvent> given) {
+        RecordedEvent last = given.get(given.size() - 1);
+        R row = em.find(projection.rows(), last.streamId());
         int applied = row == null ? 0 : row.version();
-        if (event.streamVersion() <= applied) {
+        if (last.streamVersion() <= applied) {
             counters.duplicate(projection.name());
             return;
         }
-        List<RecordedEvent> events = List.of(event);
-        if (event.streamVersion() > applied + 1) {
+        List<RecordedEvent> events = given.stream().filter(e -> e.streamVersion() > applied).toList();
+        if (events.get(0).streamVersion() > applied + 1) {
             counters.caughtUp(projection.name());
-            events = log.readStream(event.stream(), applied).stream()
-                    .filter(e -> e.streamVersion() <= event.streamVersion()).toList();
-            if (events.size() != event.streamVersion() - applied) {
+            events = log.readStream(last.stream(), applied).stream()
+                    .filter(e -> e.streamVersion() <= last.streamVersion()).toList();
+            if (events.size() != last.streamVersion() - applied) {
                 // only a broker shared with another database (another deployment) sends such an event
-                LOG.warning(() -> "Dropping " + event.type() + " v" + event.streamVersion() + " of " + event.stream()
+                LOG.warning(() -> "Dropping " + last.type() + " v" + last.streamVersion() + " of " + last.stream()
                         + ": its predecessors are not in this log");
                 return;
             }
         }
         if (row == null) {
-            row = projection.newRow(event.streamId());
+            row = projection.newRow(last.streamId());
             em.persist(row);
         }
         EventCodec<E> codec = EventCodec.of(projection.follows().events());
         for (RecordedEvent e : events) {
             row.apply(codec.decode(e));
         }
-        RecordedEvent last = events.get(events.size() - 1);
         row.applied(last.streamVersion(), last.position());
         counters.applied(projection.name(), events.size());
     }

@@ -34,6 +34,9 @@ public class ReadSide {
     private Projector projector;
 
     @Inject
+    private CatchUp catchUp;
+
+    @Inject
     private ProcessRunner processRunner;
 
     @Inject
@@ -53,7 +56,9 @@ public class ReadSide {
     public void deliver(RecordedEvent event) {
         for (Projection<?, ?> projection : byStreamType.getOrDefault(event.streamType(), List.of())) {
             try (ProjectionCounters.InFlight handling = counters.handling(projection.name())) {
-                projector.apply(projection, event);
+                if (!catchUp.applied(projection, event)) {
+                    projector.apply(projection, event);
+                }
             }
         }
         for (ProcessType<?, ?> process : processes) {
