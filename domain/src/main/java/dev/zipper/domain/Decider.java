@@ -25,7 +25,11 @@ public interface Decider<C, E, S> {
 
     /** The state a stream of events leaves. */
     default S fold(List<? extends E> events) {
-        S state = initialState();
+        return fold(initialState(), events);
+    }
+
+    /** The state these events leave, starting from a state the stream was in. */
+    default S fold(S state, List<? extends E> events) {
         for (E event : events) {
             state = evolve(state, event);
         }

@@ -44,17 +44,11 @@ public class CommandTransaction {
         List<RecordedEvent> newer = log.readStream(stream, known.version());
         int version = known.version() + newer.size();
         check(expected, stream, version);
-        S state = known.state();
-        for (RecordedEvent event : newer) {
-            state = decider.evolve(state, codec.decode(event));
-        }
+        S state = decider.fold(known.state(), newer.stream().map(codec::decode).toList());
         List<E> decided = decider.decide(command, state);
         AppendResult result = log.append(stream, version,
                 decided.stream().map(event -> codec.encode(event, metadata.forEvent())).toList());
-        for (E event : decided) {
-            state = decider.evolve(state, event);
-        }
-        states.keepOnCommit(stream, result.version(), state);
+        states.keepOnCommit(stream, result.version(), decider.fold(state, decided));
         appended.fire(new LogAppended(result.position()));
         return new CommandResult(id, result.version(), result.position());
     }

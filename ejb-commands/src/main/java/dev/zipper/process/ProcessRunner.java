@@ -75,7 +75,7 @@ public class ProcessRunner {
             return false;
         }
         List<RecordedEvent> pending = event.streamVersion() == seen + 1 ? List.of(event)
-                : log.readStream(event.stream(), seen).stream().filter(e -> e.streamVersion() <= event.streamVersion()).toList();
+                : log.readStream(event.stream(), seen, event.streamVersion());
         List<NewEvent> toAppend = new ArrayList<>();
         for (RecordedEvent followed : pending) {
             Object decoded = sourceCodec.decode(followed);

@@ -173,8 +173,13 @@ public class EventLog {
 
     /** The stream's events after {@code afterVersion} (0 for all), in stream order. */
     public List<RecordedEvent> readStream(StreamId stream, int afterVersion) {
+        return readStream(stream, afterVersion, Integer.MAX_VALUE);
+    }
+
+    /** The stream's events after {@code afterVersion} up to {@code upToVersion}, in stream order. */
+    public List<RecordedEvent> readStream(StreamId stream, int afterVersion, int upToVersion) {
         return query("SELECT " + COLUMNS + " FROM events WHERE stream_type = ? AND stream_id = ? AND stream_version > ? "
-                + "ORDER BY stream_version", stream.type(), stream.id(), afterVersion);
+                + "AND stream_version <= ? ORDER BY stream_version", stream.type(), stream.id(), afterVersion, upToVersion);
     }
 
     /** Up to {@code maxCount} events after {@code afterPosition} (0 for the start), in log order. */

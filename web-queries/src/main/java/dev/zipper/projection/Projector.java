@@ -73,8 +73,7 @@ public class Projector {
         List<RecordedEvent> events = given.stream().filter(e -> e.streamVersion() > applied).toList();
         if (events.get(0).streamVersion() > applied + 1) {
             counters.caughtUp(projection.name());
-            events = log.readStream(last.stream(), applied).stream()
-                    .filter(e -> e.streamVersion() <= last.streamVersion()).toList();
+            events = log.readStream(last.stream(), applied, last.streamVersion());
             if (events.size() != last.streamVersion() - applied) {
                 // only a broker shared with another database (another deployment) sends such an event
                 LOG.warning(() -> "Dropping " + last.type() + " v" + last.streamVersion() + " of " + last.stream()
