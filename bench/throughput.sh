@@ -5,6 +5,10 @@
 # interleaved so that drift on the machine touches all alike (bench/Throughput.java does each one):
 #   raw-append-16, raw-append-1   the database alone: read a stream's version, insert the next event,
 #                                 commit; 16 clients and 1 (a table of its own: raw_events)
+#   raw-head-append-16            the same with the position taken from a one-row head locked to commit,
+#                                 as Zipper's log does: what gap-free positions cost the database alone
+#   ...-cpu-ms, ...-server-cpu-ms CPU per command or raw append: the machine's less the load generator's,
+#                                 and WildFly's share (its broker included)
 #   open-16, open-1               POST /accounts over HTTP, 16 clients and 1
 #   transition-16                 suspend/reactivate on 16 short streams
 #   long-16                       the same on 16 streams of 10,000 events (PostgreSQL: written by SQL)
@@ -72,6 +76,8 @@ run_on() {
     began=$(date +%s.%N)
     ear/src/main/wildfly/wildfly.sh start "$dir" > /dev/null
     echo "server-ready-s $(echo "$(date +%s.%N) - $began" | bc)" | tee -a "$results" | sed "s/^/[$db] /"
+    ZIPPER_SERVER_PID=$(pgrep -P "$(cat "$dir/wildfly.pid")" java)
+    export ZIPPER_SERVER_PID
     curl -s -X POST $api/accounts -H 'Content-Type: application/json' -d '{"name":"Warm","email":"warm@example.org"}' > /dev/null
     if [ "$db" = postgresql ]; then
         long_streams
@@ -81,8 +87,9 @@ run_on() {
     for round in $(seq 1 "$rounds"); do
         echo "[$db] round $round of $rounds"
         measure raw-append "$raw" $user 16 "$seconds"
+        measure raw-head-append "$raw" $user 16 "$seconds"
         measure commands $api open 16 "$seconds"
-        open16=$(tail -1 "$results" | awk '{print $2}')
+        open16=$(grep '^open-16 ' "$results" | tail -1 | awk '{print $2}')
         measure raw-append "$raw" $user 1 "$seconds"
         measure commands $api open 1 "$seconds"
         measure commands $api transition 16 "$seconds"
@@ -95,8 +102,7 @@ run_on() {
         fi
         measure latency $api "$(echo "$open16 / 2" | bc -l)" "$seconds"
     done
-    pid=$(cat "$dir/wildfly.pid")
-    echo "server-rss-mb $(( ( $(ps -o rss= -p "$pid") + $(ps -o rss= --ppid "$pid" | awk '{s+=$1} END {print s+0}') ) / 1024 ))" \
+    echo "server-rss-mb $(( $(ps -o rss= -p "$ZIPPER_SERVER_PID") / 1024 ))" \
         | tee -a "$results" | sed "s/^/[$db] /"
     ear/src/main/wildfly/wildfly.sh stop "$dir" > /dev/null
     table=$(java -cp "$target/bench-classes" Throughput table "$results")
