@@ -26,10 +26,10 @@ target=$PWD/ear/target
 dir=$target/bench-wildfly
 api=http://127.0.0.1:8080/zipper/api
 results=$target/throughput-results.txt
+mkdir -p "$target"
 : > "$results"
 
 echo "[bench] building"
-mkdir -p "$target"
 mvn -B -ntp -q -DskipTests -Dzipper.payara.skip -Dzipper.broker.skip package > "$target/bench-build.log" 2>&1 \
     || { tail -30 "$target/bench-build.log" >&2; exit 1; }
 version() { sed -n "s:.*<$1.version>\(.*\)</$1.version>.*:\1:p" pom.xml | head -1; }
