@@ -19,7 +19,8 @@ import java.util.List;
  * One attempt at a command, for any aggregate, in one JTA transaction with the database as its only
  * resource: read the stream's events after the state {@link StreamStates} knows, check the expected
  * version, fold the events into the state, let the decider decide, append with the version read, and
- * keep the new state for the next command once this one commits. A refusal or a stale version rolls it all back. The
+ * keep the new state for the next command once this one commits. A decision of no events (a repeat the
+ * aggregate recognises) writes nothing. A refusal or a stale version rolls it all back. The
  * broker is not part of it: {@link dev.zipper.relay.LogRelay} publishes what committed, woken by
  * {@link LogAppended} once the transaction has. Call it through {@link Commands}, which retries.
  */
@@ -38,19 +39,43 @@ public class CommandTransaction {
     public <C, E, S> CommandResult run(AggregateType<C, E, S> type, String id, C command, Expected expected,
                                        CommandMetadata metadata) {
         StreamId stream = new StreamId(type.streamType(), id);
+        StreamStates.Known<S> current = current(type, stream);
+        check(expected, stream, current.version());
         Decider<C, E, S> decider = type.decider();
+        List<E> decided = decider.decide(command, current.state());
+        if (decided.isEmpty()) {
+            // the command was already done (a repeat): nothing to write, the stream as it is answers
+            states.keepOnCommit(stream, current);
+            return new CommandResult(id, current.version(), current.position());
+        }
         EventCodec<E> codec = EventCodec.of(type.events());
-        StreamStates.Known<S> known = states.of(stream, decider.initialState());
-        List<RecordedEvent> newer = log.readStream(stream, known.version());
-        int version = known.version() + newer.size();
-        check(expected, stream, version);
-        S state = decider.fold(known.state(), newer.stream().map(codec::decode).toList());
-        List<E> decided = decider.decide(command, state);
-        AppendResult result = log.append(stream, version,
+        AppendResult result = log.append(stream, current.version(),
                 decided.stream().map(event -> codec.encode(event, metadata.forEvent())).toList());
-        states.keepOnCommit(stream, result.version(), decider.fold(state, decided));
+        states.keepOnCommit(stream, new StreamStates.Known<>(result.version(), result.position(),
+                decider.fold(current.state(), decided)));
         appended.fire(new LogAppended(result.position()));
         return new CommandResult(id, result.version(), result.position());
+    }
+
+    /**
+     * The aggregate's state now, read from the log (its initial state at version 0 if the stream is
+     * empty). For a decision that needs other aggregates' facts, read before the command.
+     */
+    public <C, E, S> StreamStates.Known<S> current(AggregateType<C, E, S> type, String id) {
+        return current(type, new StreamId(type.streamType(), id));
+    }
+
+    private <C, E, S> StreamStates.Known<S> current(AggregateType<C, E, S> type, StreamId stream) {
+        Decider<C, E, S> decider = type.decider();
+        StreamStates.Known<S> known = states.of(stream, decider.initialState());
+        List<RecordedEvent> newer = log.readStream(stream, known.version());
+        if (newer.isEmpty()) {
+            return known;
+        }
+        EventCodec<E> codec = EventCodec.of(type.events());
+        RecordedEvent last = newer.get(newer.size() - 1);
+        return new StreamStates.Known<>(last.streamVersion(), last.position(),
+                decider.fold(known.state(), newer.stream().map(codec::decode).toList()));
     }
 
     private static void check(Expected expected, StreamId stream, int version) {

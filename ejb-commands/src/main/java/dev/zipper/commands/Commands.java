@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 
 /**
  * The command side's one door, for every aggregate and every caller (HTTP, a process, a test): runs a
@@ -46,6 +47,15 @@ public class Commands {
             sample.stop(registry.timer("zipper.commands", "aggregate", type.streamType(),
                     "command", command.getClass().getSimpleName(), "outcome", outcome));
         }
+    }
+
+    /**
+     * The aggregate's state now, read from the log (strongly consistent, unlike a view), or empty if it
+     * has no events: for the facts a command needs from other aggregates, read just before it.
+     */
+    public <C, E, S> Optional<S> state(AggregateType<C, E, S> type, String id) {
+        StreamStates.Known<S> known = transaction.current(type, id);
+        return known.version() == 0 ? Optional.empty() : Optional.of(known.state());
     }
 
     private static String outcome(RuntimeException e) {

@@ -32,20 +32,19 @@ public class StreamStates {
         }
     });
 
-    /** A stream's state after its first {@code version} events. */
-    public record Known<S>(int version, S state) {
+    /** A stream's state after its first {@code version} events, the last of them at {@code position} in the log. */
+    public record Known<S>(int version, long position, S state) {
     }
 
     /** What is known of the stream, or its initial state at version 0. */
     @SuppressWarnings("unchecked") // a stream's type fixes the type of its state
     <S> Known<S> of(StreamId stream, S initialState) {
         Known<?> state = known.get(stream);
-        return state == null ? new Known<>(0, initialState) : (Known<S>) state;
+        return state == null ? new Known<>(0, 0, initialState) : (Known<S>) state;
     }
 
     /** Keeps the state once the current transaction has committed; forgets nothing if it rolls back. */
-    <S> void keepOnCommit(StreamId stream, int version, S state) {
-        Known<S> decided = new Known<>(version, state);
+    <S> void keepOnCommit(StreamId stream, Known<S> decided) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

@@ -2,6 +2,7 @@ package dev.zipper.projection;
 
 import dev.zipper.domain.ProcessType;
 import dev.zipper.eventstore.RecordedEvent;
+import dev.zipper.commands.ConflictRetry;
 import dev.zipper.process.ProcessRunner;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +43,9 @@ public class ReadSide {
     @Inject
     private ProjectionCounters counters;
 
+    @Inject
+    private ConflictRetry retry;
+
     private List<Projection<?, ?>> projections;
     private Map<String, List<Projection<?, ?>>> byStreamType;
     private List<ProcessType<?, ?>> processes;
@@ -63,7 +67,8 @@ public class ReadSide {
         }
         for (ProcessType<?, ?> process : processes) {
             if (process.source(event.streamType()).isPresent()) {
-                processRunner.handle(process, event);
+                // a command the process issues may lose a race for its stream: the whole step runs again
+                retry.run(() -> processRunner.handle(process, event));
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.zipper.web;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
@@ -11,6 +12,7 @@ import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -115,5 +117,31 @@ public final class JsonBody {
             return string.getString();
         }
         throw invalid(field + " must be a string, not " + value.getValueType());
+    }
+
+    /** The field's whole number, or null when it is missing or null; a fraction or another type is refused. */
+    public Integer integer(String field) {
+        BigDecimal number = decimal(field);
+        if (number == null) {
+            return null;
+        }
+        try {
+            return number.intValueExact();
+        } catch (ArithmeticException e) {
+            throw invalid(field + " must be a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE
+                    + ", got " + number.toPlainString());
+        }
+    }
+
+    /** The field's number as written (12.50 stays 12.50), or null when it is missing or null. */
+    public BigDecimal decimal(String field) {
+        JsonValue value = object.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value instanceof JsonNumber number) {
+            return number.bigDecimalValue();
+        }
+        throw invalid(field + " must be a number, not " + value.getValueType());
     }
 }

@@ -1,0 +1,148 @@
+package dev.zipper.cart;
+
+import dev.zipper.account.AccountStatus;
+import dev.zipper.domain.AggregateType;
+import dev.zipper.domain.Decider;
+import dev.zipper.domain.IllegalTransition;
+import dev.zipper.order.OrderLine;
+import dev.zipper.pricing.Money;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A customer's shopping cart: lines in the order they were first added. Once checked out it is an
+ * order's history and takes no more changes.
+ */
+public record Cart(String customerId, List<CartLine> lines, String orderId) {
+
+    public static final Cart NONE = new Cart(null, List.of(), null);
+
+    public static final AggregateType<CartCommand, CartEvent, Cart> TYPE =
+            new AggregateType<>("cart", CartEvent.class, new Decider<>() {
+                @Override
+                public Cart initialState() {
+                    return NONE;
+                }
+
+                @Override
+                public List<CartEvent> decide(CartCommand command, Cart state) {
+                    return state.decide(command);
+                }
+
+                @Override
+                public Cart evolve(Cart state, CartEvent event) {
+                    return state.evolve(event);
+                }
+            });
+
+    public Cart {
+        lines = List.copyOf(lines);
+    }
+
+    public boolean checkedOut() {
+        return orderId != null;
+    }
+
+    public int quantityOf(String sku) {
+        return lines.stream().filter(line -> line.sku().equals(sku)).mapToInt(CartLine::quantity).sum();
+    }
+
+    public List<CartEvent> decide(CartCommand command) {
+        if (command instanceof CartCommand.Open open) {
+            if (customerId != null) {
+                throw new IllegalTransition("This cart is already open");
+            }
+            return List.of(new CartEvent.Opened(open.customerId()));
+        }
+        if (customerId == null) {
+            throw new IllegalTransition("This cart is not open");
+        }
+        if (checkedOut()) {
+            throw new IllegalTransition("This cart was checked out (order " + orderId + ") and can no longer change");
+        }
+        if (command instanceof CartCommand.AddItem add) {
+            return List.of(new CartEvent.ItemAdded(add.sku(), add.quantity()));
+        }
+        if (command instanceof CartCommand.RemoveItem remove) {
+            int held = quantityOf(remove.sku());
+            if (held == 0) {
+                throw new IllegalTransition("The cart holds no " + remove.sku());
+            }
+            return List.of(new CartEvent.ItemRemoved(remove.sku(), Math.min(held, remove.quantity())));
+        }
+        if (command instanceof CartCommand.Clear) {
+            return lines.isEmpty() ? List.of() : List.of(new CartEvent.Cleared());
+        }
+        return checkOut((CartCommand.CheckOut) command);
+    }
+
+    private List<CartEvent> checkOut(CartCommand.CheckOut checkOut) {
+        if (lines.isEmpty()) {
+            throw new IllegalTransition("An empty cart cannot be checked out");
+        }
+        if (checkOut.customer() != AccountStatus.ACTIVE) {
+            throw new IllegalTransition("Only an ACTIVE account may order; the customer's account is "
+                    + (checkOut.customer() == null ? "unknown" : checkOut.customer()));
+        }
+        Set<String> unknown = new TreeSet<>();
+        Set<String> currencies = new TreeSet<>();
+        List<OrderLine> priced = new ArrayList<>();
+        for (CartLine line : lines) {
+            Money price = checkOut.prices().get(line.sku());
+            if (price == null) {
+                unknown.add(line.sku());
+            } else {
+                currencies.add(price.currency());
+                priced.add(new OrderLine(line.sku(), line.quantity(), price));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalTransition("The cart holds products the catalog does not have: " + String.join(", ", unknown));
+        }
+        if (currencies.size() > 1) {
+            throw new IllegalTransition("An order is paid in one currency; the cart's products are priced in "
+                    + String.join(" and ", currencies));
+        }
+        Money subtotal = priced.stream().map(OrderLine::total).reduce(Money::plus).orElseThrow();
+        return List.of(new CartEvent.CheckedOut(checkOut.orderId(), customerId, priced,
+                checkOut.rules().totals(subtotal), checkOut.card()));
+    }
+
+    public Cart evolve(CartEvent event) {
+        if (event instanceof CartEvent.Opened opened) {
+            return new Cart(opened.customerId(), List.of(), null);
+        }
+        if (event instanceof CartEvent.ItemAdded added) {
+            return new Cart(customerId, changed(added.sku(), added.quantity()), null);
+        }
+        if (event instanceof CartEvent.ItemRemoved removed) {
+            return new Cart(customerId, changed(removed.sku(), -removed.quantity()), null);
+        }
+        if (event instanceof CartEvent.Cleared) {
+            return new Cart(customerId, List.of(), null);
+        }
+        return new Cart(customerId, lines, ((CartEvent.CheckedOut) event).orderId());
+    }
+
+    /** The lines with {@code delta} units more of a product: a new line at the end, none left at zero. */
+    private List<CartLine> changed(String sku, int delta) {
+        List<CartLine> changed = new ArrayList<>();
+        boolean found = false;
+        for (CartLine line : lines) {
+            if (line.sku().equals(sku)) {
+                found = true;
+                if (line.quantity() + delta > 0) {
+                    changed.add(new CartLine(sku, line.quantity() + delta));
+                }
+            } else {
+                changed.add(line);
+            }
+        }
+        if (!found) {
+            changed.add(new CartLine(sku, delta));
+        }
+        return changed;
+    }
+}
