@@ -1,3 +1,4 @@
+import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -283,16 +284,33 @@ public class Throughput {
     }
 
     /**
-     * CPU time in ms: the machine's busy time less this load generator's own, and the server's
-     * (read from /proc, so Linux only; 0 where it is not there).
+     * CPU time in ms: the machine's busy time less this load generator's own, and the server's by what
+     * its threads do (read from /proc, so Linux only; nothing where it is not there).
      */
-    record Cpu(double machineMs, double serverMs) {
+    record Cpu(double machineMs, Map<String, Double> serverMs) {
+
+        /** Thread-name prefixes of the server (WildFly with its broker) and what those threads do. */
+        private static final Map<String, String> WORK = Map.of("default task", "http-commands",
+                "EE-ManagedExecutor", "relay", "Thread-", "broker-deliveries", "activemq", "broker",
+                "C1 Compiler", "jit", "C2 Compiler", "jit", "GC Thread", "gc", "G1", "gc");
+
         static Cpu now() {
             double own = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                     .getOperatingSystemMXBean()).getProcessCpuTime() / 1e6;
-            String server = System.getenv("ZIPPER_SERVER_PID");
-            return new Cpu(ticks(firstLine("/proc/stat"), 1, 2, 3, 6, 7, 8) * 10 - own,
-                    server == null ? 0 : ticks(afterName(firstLine("/proc/" + server + "/stat")), 11, 12) * 10);
+            return new Cpu(ticks(firstLine("/proc/stat"), 1, 2, 3, 6, 7, 8) * 10 - own, server());
+        }
+
+        private static Map<String, Double> server() {
+            Map<String, Double> byWork = new java.util.TreeMap<>();
+            String pid = System.getenv("ZIPPER_SERVER_PID");
+            File[] threads = pid == null ? null : new File("/proc/" + pid + "/task").listFiles();
+            for (File thread : threads == null ? new File[0] : threads) {
+                String name = firstLine(thread + "/comm");
+                String work = WORK.entrySet().stream().filter(w -> name.startsWith(w.getKey())).map(Map.Entry::getValue)
+                        .findFirst().orElse("other");
+                byWork.merge(work, ticks(afterName(firstLine(thread + "/stat")), 11, 12) * 10.0, Double::sum);
+            }
+            return byWork;
         }
 
         /** The fields of /proc/PID/stat after the process's name (utime is the 12th of them, stime the 13th). */
@@ -319,13 +337,18 @@ public class Throughput {
         }
 
         Cpu minus(Cpu earlier) {
-            return new Cpu(machineMs - earlier.machineMs, serverMs - earlier.serverMs);
+            Map<String, Double> server = new java.util.TreeMap<>(serverMs);
+            earlier.serverMs.forEach((work, ms) -> server.merge(work, -ms, Double::sum));
+            return new Cpu(machineMs - earlier.machineMs, server);
         }
 
         void print(String name, long operations) {
-            System.out.printf("%s-cpu-ms %.2f%n", name, machineMs / Math.max(1, operations));
-            if (serverMs > 0) {
-                System.out.printf("%s-server-cpu-ms %.2f%n", name, serverMs / Math.max(1, operations));
+            double per = Math.max(1, operations);
+            System.out.printf("%s-cpu-ms %.2f%n", name, machineMs / per);
+            if (!serverMs.isEmpty() && !name.startsWith("raw")) { // the server idles during the raw ones
+                System.out.printf("%s-server-cpu-ms %.2f%n", name, serverMs.values().stream().mapToDouble(d -> d).sum() / per);
+                // threads that ended during the run (their time is lost) can make a share come out negative
+                serverMs.forEach((work, ms) -> System.out.printf("%s-server-cpu-ms-%s %.2f%n", name, work, Math.max(0, ms) / per));
             }
         }
     }
@@ -405,6 +428,6 @@ public class Throughput {
     }
 
     private static String format(double value) {
-        return value >= 100 ? String.format("%.0f", value) : String.format("%.1f", value);
+        return value >= 100 ? String.format("%.0f", value) : value >= 10 ? String.format("%.1f", value) : String.format("%.2f", value);
     }
 }

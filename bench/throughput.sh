@@ -8,7 +8,9 @@
 #   raw-head-append-16            the same with the position taken from a one-row head locked to commit,
 #                                 as Zipper's log does: what gap-free positions cost the database alone
 #   ...-cpu-ms, ...-server-cpu-ms CPU per command or raw append: the machine's less the load generator's,
-#                                 and WildFly's share (its broker included)
+#                                 and WildFly's share (its broker included), also by what its threads do
+#                                 (http-commands, relay, broker-deliveries: the projections, broker, jit, gc)
+# The server is warmed up for a minute first (not measured).
 #   open-16, open-1               POST /accounts over HTTP, 16 clients and 1
 #   transition-16                 suspend/reactivate on 16 short streams
 #   long-16                       the same on 16 streams of 10,000 events (PostgreSQL: written by SQL)
@@ -84,6 +86,10 @@ run_on() {
         echo "[$db] 16 streams of 10,000 events written; waiting for the read side"
         for _ in $(seq 1 600); do curl -s $api/log | grep -q '"lag":0,' && break; sleep 1; done
     fi
+    # the JIT compiler keeps a core a third busy for minutes after start on 2 cores: warm up first
+    echo "[$db] warming up (60 s, not measured)"
+    java -cp "$target/bench-classes:$target/bench-lib/*" Throughput commands $api open 16 30 > /dev/null
+    java -cp "$target/bench-classes:$target/bench-lib/*" Throughput commands $api transition 16 30 > /dev/null
     for round in $(seq 1 "$rounds"); do
         echo "[$db] round $round of $rounds"
         measure raw-append "$raw" $user 16 "$seconds"
