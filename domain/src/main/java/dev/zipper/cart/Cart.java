@@ -107,7 +107,7 @@ public record Cart(String customerId, List<CartLine> lines, String orderId) {
         }
         Money subtotal = priced.stream().map(OrderLine::total).reduce(Money::plus).orElseThrow();
         return List.of(new CartEvent.CheckedOut(checkOut.orderId(), customerId, priced,
-                checkOut.rules().totals(subtotal), checkOut.card()));
+                checkOut.rules().totals(subtotal), checkOut.card(), checkOut.at()));
     }
 
     public Cart evolve(CartEvent event) {

@@ -7,6 +7,7 @@ import dev.zipper.payment.Card;
 import dev.zipper.pricing.Money;
 import dev.zipper.pricing.PricingRules;
 import dev.zipper.product.Sku;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
@@ -45,10 +46,12 @@ public sealed interface CartCommand {
      * @param prices   the current price of each product in the cart that exists
      * @param rules    shipping and tax
      * @param card     what the order will be paid with
+     * @param at       when the shopper checked out (the order's date in the sales figures)
      */
-    record CheckOut(String orderId, AccountStatus customer, Map<String, Money> prices, PricingRules rules, Card card)
-            implements CartCommand {
+    record CheckOut(String orderId, AccountStatus customer, Map<String, Money> prices, PricingRules rules, Card card,
+                    Instant at) implements CartCommand {
         public CheckOut {
+            Objects.requireNonNull(at, "at");
             prices = Map.copyOf(prices);
             Objects.requireNonNull(rules, "rules");
             if (card == null) {

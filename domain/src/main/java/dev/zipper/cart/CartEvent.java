@@ -4,6 +4,7 @@ import dev.zipper.domain.EventType;
 import dev.zipper.order.OrderLine;
 import dev.zipper.payment.Card;
 import dev.zipper.pricing.Totals;
+import java.time.Instant;
 import java.util.List;
 
 /** What has happened to a cart. */
@@ -23,6 +24,6 @@ public sealed interface CartEvent {
 
     /** The cart became an order, with its lines priced now. */
     @EventType(name = "cart.checked-out")
-    record CheckedOut(String orderId, String customerId, List<OrderLine> lines, Totals totals, Card card)
+    record CheckedOut(String orderId, String customerId, List<OrderLine> lines, Totals totals, Card card, Instant at)
             implements CartEvent { }
 }

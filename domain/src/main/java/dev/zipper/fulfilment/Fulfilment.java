@@ -92,7 +92,7 @@ public record Fulfilment(Stage stage, List<OrderLine> lines, Money total, Card c
         if (event instanceof CartEvent.CheckedOut checkedOut && stage == Stage.NEW) {
             step.record(new FulfilmentEvent.Started(checkedOut.lines(), checkedOut.totals().total(), checkedOut.card()));
             step.issue(Issued.opening(Order.TYPE, checkedOut.orderId(), new OrderCommand.Place(checkedOut.customerId(),
-                    streamId, checkedOut.lines(), checkedOut.totals())));
+                    streamId, checkedOut.lines(), checkedOut.totals(), checkedOut.at())));
             checkedOut.lines().forEach(line -> step.issue(Issued.to(Product.TYPE, line.sku(),
                     new ProductCommand.Reserve(checkedOut.orderId(), line.quantity()))));
         } else if (event instanceof ProductEvent.Reserved reserved) {

@@ -47,7 +47,8 @@ public record Order(OrderStatus status, String customerId, String cartId, List<O
             if (status != null) {
                 throw new IllegalTransition("This order was already placed");
             }
-            return List.of(new OrderEvent.Placed(place.customerId(), place.cartId(), place.lines(), place.totals()));
+            return List.of(new OrderEvent.Placed(place.customerId(), place.cartId(), place.lines(), place.totals(),
+                    place.placedAt()));
         }
         if (command instanceof OrderCommand.Succeed succeed) {
             return status == PLACED ? List.of(new OrderEvent.Succeeded(succeed.paymentReference())) : List.of();

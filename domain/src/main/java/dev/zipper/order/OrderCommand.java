@@ -2,6 +2,7 @@ package dev.zipper.order;
 
 import dev.zipper.domain.Text;
 import dev.zipper.pricing.Totals;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -11,7 +12,8 @@ import java.util.List;
  */
 public sealed interface OrderCommand {
 
-    record Place(String customerId, String cartId, List<OrderLine> lines, Totals totals) implements OrderCommand {
+    record Place(String customerId, String cartId, List<OrderLine> lines, Totals totals, Instant placedAt)
+            implements OrderCommand {
         public Place {
             lines = List.copyOf(lines);
         }

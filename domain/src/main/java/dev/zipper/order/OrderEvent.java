@@ -2,13 +2,15 @@ package dev.zipper.order;
 
 import dev.zipper.domain.EventType;
 import dev.zipper.pricing.Totals;
+import java.time.Instant;
 import java.util.List;
 
 /** What has happened to an order. */
 public sealed interface OrderEvent {
 
     @EventType(name = "order.placed")
-    record Placed(String customerId, String cartId, List<OrderLine> lines, Totals totals) implements OrderEvent { }
+    record Placed(String customerId, String cartId, List<OrderLine> lines, Totals totals, Instant placedAt)
+            implements OrderEvent { }
 
     @EventType(name = "order.succeeded")
     record Succeeded(String paymentReference) implements OrderEvent { }

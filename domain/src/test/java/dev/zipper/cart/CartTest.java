@@ -11,6 +11,7 @@ import dev.zipper.pricing.Money;
 import dev.zipper.pricing.PricingRules;
 import dev.zipper.pricing.Totals;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ class CartTest {
     private static final PricingRules RULES = new PricingRules(new BigDecimal("5.00"), new BigDecimal("100.00"),
             new BigDecimal("0.10"));
     private static final Card CARD = new Card(TestCards.AUTHORISED);
+    private static final Instant AT = Instant.parse("2026-11-26T10:00:00Z");
     private static final Map<String, Money> PRICES = Map.of("mug", Money.of("10", "EUR"), "tea", Money.of("4.50", "EUR"));
 
     @Test
@@ -55,25 +57,25 @@ class CartTest {
         List<OrderLine> lines = List.of(new OrderLine("mug", 3, Money.of("10", "EUR")), new OrderLine("tea", 2, Money.of("4.50", "EUR")));
         Totals totals = new Totals(Money.of("39", "EUR"), Money.of("5", "EUR"), Money.of("4.40", "EUR"), Money.of("48.40", "EUR"));
         CART.given(OPENED, new CartEvent.ItemAdded("mug", 3), new CartEvent.ItemAdded("tea", 2))
-                .when(new CartCommand.CheckOut("o1", AccountStatus.ACTIVE, PRICES, RULES, CARD))
-                .then(new CartEvent.CheckedOut("o1", "c1", lines, totals, CARD));
+                .when(new CartCommand.CheckOut("o1", AccountStatus.ACTIVE, PRICES, RULES, CARD, AT))
+                .then(new CartEvent.CheckedOut("o1", "c1", lines, totals, CARD, AT));
     }
 
     @Test
     void onlyAFullCartOfKnownProductsOfAnActiveCustomerChecksOut() {
-        CART.given(OPENED).when(new CartCommand.CheckOut("o1", AccountStatus.ACTIVE, PRICES, RULES, CARD))
+        CART.given(OPENED).when(new CartCommand.CheckOut("o1", AccountStatus.ACTIVE, PRICES, RULES, CARD, AT))
                 .thenRejected(IllegalTransition.class, "empty cart");
         CART.given(OPENED, new CartEvent.ItemAdded("mug", 1), new CartEvent.ItemAdded("ghost", 1))
-                .when(new CartCommand.CheckOut("o1", AccountStatus.ACTIVE, PRICES, RULES, CARD))
+                .when(new CartCommand.CheckOut("o1", AccountStatus.ACTIVE, PRICES, RULES, CARD, AT))
                 .thenRejected(IllegalTransition.class, "catalog does not have: ghost");
         CART.given(OPENED, new CartEvent.ItemAdded("mug", 1))
-                .when(new CartCommand.CheckOut("o1", AccountStatus.SUSPENDED, PRICES, RULES, CARD))
+                .when(new CartCommand.CheckOut("o1", AccountStatus.SUSPENDED, PRICES, RULES, CARD, AT))
                 .thenRejected(IllegalTransition.class, "Only an ACTIVE account may order", "SUSPENDED");
         CART.given(OPENED, new CartEvent.ItemAdded("mug", 1), new CartEvent.ItemAdded("tea", 1))
                 .when(new CartCommand.CheckOut("o1", AccountStatus.ACTIVE,
-                        Map.of("mug", Money.of("1", "EUR"), "tea", Money.of("1", "USD")), RULES, CARD))
+                        Map.of("mug", Money.of("1", "EUR"), "tea", Money.of("1", "USD")), RULES, CARD, AT))
                 .thenRejected(IllegalTransition.class, "EUR and USD");
-        CART.given(OPENED, new CartEvent.ItemAdded("mug", 1), new CartEvent.CheckedOut("o1", "c1", List.of(), null, CARD))
+        CART.given(OPENED, new CartEvent.ItemAdded("mug", 1), new CartEvent.CheckedOut("o1", "c1", List.of(), null, CARD, AT))
                 .when(new CartCommand.AddItem("mug", 1)).thenRejected(IllegalTransition.class, "checked out (order o1)");
     }
 

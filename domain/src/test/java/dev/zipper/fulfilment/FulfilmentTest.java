@@ -17,6 +17,7 @@ import dev.zipper.pricing.Totals;
 import dev.zipper.product.Product;
 import dev.zipper.product.ProductCommand;
 import dev.zipper.product.ProductEvent;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FulfilmentTest {
 
     private static final String ORDER = "o1";
+    private static final Instant AT = Instant.parse("2026-11-26T10:00:00Z");
     private static final Money TOTAL = Money.of("30", "EUR");
     private static final Card CARD = new Card(TestCards.AUTHORISED);
     private static final List<OrderLine> LINES = List.of(new OrderLine("mug", 1, Money.of("10", "EUR")),
@@ -39,11 +41,11 @@ class FulfilmentTest {
 
     @Test
     void aCheckoutPlacesTheOrderAndReservesEveryLine() {
-        CartEvent checkedOut = new CartEvent.CheckedOut(ORDER, "c1", LINES, TOTALS, CARD);
+        CartEvent checkedOut = new CartEvent.CheckedOut(ORDER, "c1", LINES, TOTALS, CARD, AT);
         assertThat(Fulfilment.instanceOf(checkedOut, "cart1")).contains(ORDER);
         expect(List.of(), checkedOut, "cart1",
                 List.of(STARTED),
-                List.of(Issued.opening(Order.TYPE, ORDER, new OrderCommand.Place("c1", "cart1", LINES, TOTALS)),
+                List.of(Issued.opening(Order.TYPE, ORDER, new OrderCommand.Place("c1", "cart1", LINES, TOTALS, AT)),
                         Issued.to(Product.TYPE, "mug", new ProductCommand.Reserve(ORDER, 1)),
                         Issued.to(Product.TYPE, "tea", new ProductCommand.Reserve(ORDER, 2))));
     }

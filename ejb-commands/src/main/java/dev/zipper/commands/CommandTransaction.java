@@ -1,5 +1,6 @@
 package dev.zipper.commands;
 
+import dev.zipper.domain.AggregateExists;
 import dev.zipper.domain.AggregateType;
 import dev.zipper.domain.Decider;
 import dev.zipper.domain.UnknownAggregate;
@@ -80,7 +81,7 @@ public class CommandTransaction {
 
     private static void check(Expected expected, StreamId stream, int version) {
         if (expected instanceof Expected.NewStream && version != 0) {
-            throw new ConcurrencyConflict(stream.id(), 0, version);
+            throw new AggregateExists(stream.type(), stream.id());
         }
         if (!(expected instanceof Expected.NewStream) && version == 0) {
             throw new UnknownAggregate(stream.type(), stream.id());

@@ -50,12 +50,13 @@ public class Commands {
     }
 
     /**
-     * The aggregate's state now, read from the log (strongly consistent, unlike a view), or empty if it
-     * has no events: for the facts a command needs from other aggregates, read just before it.
+     * The aggregate's state now and the version it is at, read from the log (strongly consistent, unlike
+     * a view), or empty if it has no events: for the facts a command needs from other aggregates, read
+     * just before it.
      */
-    public <C, E, S> Optional<S> state(AggregateType<C, E, S> type, String id) {
+    public <C, E, S> Optional<StreamStates.Known<S>> state(AggregateType<C, E, S> type, String id) {
         StreamStates.Known<S> known = transaction.current(type, id);
-        return known.version() == 0 ? Optional.empty() : Optional.of(known.state());
+        return known.version() == 0 ? Optional.empty() : Optional.of(known);
     }
 
     private static String outcome(RuntimeException e) {

@@ -14,15 +14,17 @@ import javax.tools.Diagnostic;
 import javax.tools.StandardLocation;
 
 /**
- * Writes META-INF/orm.xml listing every class of the compilation annotated {@code @Entity} or
- * {@code @MappedSuperclass}. The mapping file adds the classes to the persistence unit; their
+ * Writes META-INF/orm.xml listing every class of the compilation annotated {@code @Entity},
+ * {@code @MappedSuperclass} or {@code @Embeddable}. The mapping file adds the classes to the persistence unit; their
  * annotations still say how they map.
  */
-@SupportedAnnotationTypes({"jakarta.persistence.Entity", "jakarta.persistence.MappedSuperclass"})
+@SupportedAnnotationTypes({"jakarta.persistence.Entity", "jakarta.persistence.MappedSuperclass",
+        "jakarta.persistence.Embeddable"})
 public class EntityIndex extends AbstractProcessor {
 
     private final Set<String> entities = new TreeSet<>();
     private final Set<String> mappedSuperclasses = new TreeSet<>();
+    private final Set<String> embeddables = new TreeSet<>();
 
     @Override
     public SourceVersion getSupportedSourceVersion() {
@@ -32,12 +34,13 @@ public class EntityIndex extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         for (TypeElement annotation : annotations) {
-            Set<String> into = annotation.getSimpleName().contentEquals("Entity") ? entities : mappedSuperclasses;
+            String name = annotation.getSimpleName().toString();
+            Set<String> into = name.equals("Entity") ? entities : name.equals("Embeddable") ? embeddables : mappedSuperclasses;
             for (Element type : round.getElementsAnnotatedWith(annotation)) {
                 into.add(processingEnv.getElementUtils().getBinaryName((TypeElement) type).toString());
             }
         }
-        if (round.processingOver() && !(entities.isEmpty() && mappedSuperclasses.isEmpty())) {
+        if (round.processingOver() && !(entities.isEmpty() && mappedSuperclasses.isEmpty() && embeddables.isEmpty())) {
             write();
         }
         return false;
@@ -55,6 +58,9 @@ public class EntityIndex extends AbstractProcessor {
             }
             for (String type : entities) {
                 orm.write("    <entity class=\"" + type + "\"/>\n");
+            }
+            for (String type : embeddables) { // the schema wants them in this order
+                orm.write("    <embeddable class=\"" + type + "\"/>\n");
             }
             orm.write("</entity-mappings>\n");
         } catch (IOException e) {

@@ -10,9 +10,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
@@ -33,6 +35,7 @@ public class EventLog {
     private static final String COLUMNS = "position, stream_type, stream_id, stream_version, event_type, "
             + "schema_version, payload, event_id, correlation_id, causation_id, recorded_at";
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final int MAX_CORRELATED = 1000;
 
     private final DataSource dataSource;
     private final Transactions transactions;
@@ -180,6 +183,18 @@ public class EventLog {
     public List<RecordedEvent> readStream(StreamId stream, int afterVersion, int upToVersion) {
         return query("SELECT " + COLUMNS + " FROM events WHERE stream_type = ? AND stream_id = ? AND stream_version > ? "
                 + "AND stream_version <= ? ORDER BY stream_version", stream.type(), stream.id(), afterVersion, upToVersion);
+    }
+
+    /**
+     * Every event that shares a correlation id with an event of one of these streams (theirs among
+     * them), in log order, at most {@value #MAX_CORRELATED}: what one piece of work touched, whichever
+     * streams it crossed.
+     */
+    public List<RecordedEvent> readCorrelated(List<StreamId> streams) {
+        String oneOf = String.join(" OR ", Collections.nCopies(streams.size(), "(stream_type = ? AND stream_id = ?)"));
+        Object[] parameters = streams.stream().flatMap(stream -> Stream.of(stream.type(), stream.id())).toArray();
+        return query("SELECT " + COLUMNS + " FROM events WHERE correlation_id IN (SELECT correlation_id FROM events WHERE "
+                + oneOf + ") ORDER BY position FETCH FIRST " + MAX_CORRELATED + " ROWS ONLY", parameters);
     }
 
     /** Up to {@code maxCount} events after {@code afterPosition} (0 for the start), in log order. */

@@ -1,6 +1,7 @@
 package dev.zipper.projection;
 
 import dev.zipper.domain.ProcessType;
+import dev.zipper.eventstore.EventCodec;
 import dev.zipper.eventstore.RecordedEvent;
 import dev.zipper.commands.ConflictRetry;
 import dev.zipper.process.ProcessRunner;
@@ -15,9 +16,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Every projection and process the application holds, found as CDI beans when the read side starts
- * (a process is a produced {@link ProcessType}), and the delivery of an event to those that follow its
- * stream type, each in its own transaction. An event of a type nobody follows is acknowledged and
+ * Every projection, process and automation the application holds, found as CDI beans when the read
+ * side starts (a process is a produced {@link ProcessType}), and the delivery of an event to those that
+ * follow its stream type, each in its own transaction (an automation in none). An event of a type nobody follows is acknowledged and
  * forgotten. Should one of them fail, the message is redelivered and the others drop it as a duplicate.
  */
 @ApplicationScoped
@@ -30,6 +31,10 @@ public class ReadSide {
     @Inject
     @Any
     private Instance<ProcessType<?, ?>> processTypes;
+
+    @Inject
+    @Any
+    private Instance<Automation<?>> foundAutomations;
 
     @Inject
     private Projector projector;
@@ -49,12 +54,14 @@ public class ReadSide {
     private List<Projection<?, ?>> projections;
     private Map<String, List<Projection<?, ?>>> byStreamType;
     private List<ProcessType<?, ?>> processes;
+    private Map<String, List<Automation<?>>> automations;
 
     @PostConstruct
     void find() {
         projections = found.stream().sorted(Comparator.comparing(Projection::name)).toList();
         byStreamType = projections.stream().collect(Collectors.groupingBy(p -> p.follows().streamType()));
         processes = processTypes.stream().toList();
+        automations = foundAutomations.stream().collect(Collectors.groupingBy(a -> a.follows().streamType()));
     }
 
     public void deliver(RecordedEvent event) {
@@ -71,6 +78,13 @@ public class ReadSide {
                 retry.run(() -> processRunner.handle(process, event));
             }
         }
+        for (Automation<?> automation : automations.getOrDefault(event.streamType(), List.of())) {
+            run(automation, event);
+        }
+    }
+
+    private static <E> void run(Automation<E> automation, RecordedEvent event) {
+        automation.on(EventCodec.of(automation.follows().events()).decode(event), event);
     }
 
     /** By name. */

@@ -119,12 +119,9 @@ public final class JsonBody {
         throw invalid(field + " must be a string, not " + value.getValueType());
     }
 
-    /** The field's whole number, or null when it is missing or null; a fraction or another type is refused. */
-    public Integer integer(String field) {
+    /** The field's whole number; a missing field, a fraction or another type is refused. */
+    public int integer(String field) {
         BigDecimal number = decimal(field);
-        if (number == null) {
-            return null;
-        }
         try {
             return number.intValueExact();
         } catch (ArithmeticException e) {
@@ -133,11 +130,11 @@ public final class JsonBody {
         }
     }
 
-    /** The field's number as written (12.50 stays 12.50), or null when it is missing or null. */
+    /** The field's number as written (12.50 stays 12.50); a missing field or another type is refused. */
     public BigDecimal decimal(String field) {
         JsonValue value = object.get(field);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
+            throw invalid(field + " is required");
         }
         if (value instanceof JsonNumber number) {
             return number.bigDecimalValue();

@@ -1,0 +1,112 @@
+package dev.zipper.cart.view;
+
+import dev.zipper.pricing.Money;
+import dev.zipper.pricing.PricingRules;
+import dev.zipper.pricing.Totals;
+import dev.zipper.product.view.ProductView;
+import dev.zipper.product.view.ProductViews;
+import dev.zipper.web.JsonObjects;
+import dev.zipper.web.PathIds;
+import dev.zipper.web.ProblemType;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * Serves a cart, its lines priced as the catalog prices them now (so the totals are an estimate until
+ * checkout fixes them in the order).
+ */
+@Path("carts")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class CartViewEndpoints {
+
+    @PersistenceContext(unitName = "read-tables")
+    private EntityManager em;
+
+    @Inject
+    private ProductViews products;
+
+    @Inject
+    private PricingRules rules;
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "A cart with its lines and what it would cost now")
+    @APIResponse(responseCode = "200", description = "The cart",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
+                    properties = {
+                            @SchemaProperty(name = "id", type = SchemaType.STRING),
+                            @SchemaProperty(name = "customerId", type = SchemaType.STRING),
+                            @SchemaProperty(name = "status", type = SchemaType.STRING, enumeration = {"OPEN", "CHECKED_OUT"}),
+                            @SchemaProperty(name = "orderId", type = SchemaType.STRING, description = "Once checked out"),
+                            @SchemaProperty(name = "lines", type = SchemaType.ARRAY,
+                                    description = "sku, name, quantity, unitPrice, total"),
+                            @SchemaProperty(name = "currency", type = SchemaType.STRING),
+                            @SchemaProperty(name = "subtotal", type = SchemaType.NUMBER),
+                            @SchemaProperty(name = "shipping", type = SchemaType.NUMBER),
+                            @SchemaProperty(name = "tax", type = SchemaType.NUMBER),
+                            @SchemaProperty(name = "total", type = SchemaType.NUMBER),
+                            @SchemaProperty(name = "version", type = SchemaType.INTEGER)})))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response byId(@PathParam("id") String id) {
+        return Optional.ofNullable(em.find(CartView.class, PathIds.of("cart", id)))
+                .map(cart -> Response.ok(json(cart)).build())
+                .orElseGet(() -> ProblemType.NOT_FOUND.response("No cart with id " + id));
+    }
+
+    private String json(CartView cart) {
+        Map<String, ProductView> catalog = products.find(cart.lines().stream().map(CartLineRow::sku).toList()).stream()
+                .collect(Collectors.toMap(ProductView::id, Function.identity()));
+        JsonArrayBuilder lines = JsonObjects.array();
+        Money subtotal = null;
+        boolean priced = true;
+        for (CartLineRow line : cart.lines()) {
+            ProductView product = catalog.get(line.sku());
+            JsonObjectBuilder json = JsonObjects.object().add("sku", line.sku()).add("quantity", line.quantity());
+            if (product != null) {
+                Money total = new Money(product.price(), product.currency()).times(line.quantity());
+                json.add("name", product.name()).add("unitPrice", product.price()).add("total", total.amount());
+                priced &= subtotal == null || subtotal.currency().equals(total.currency());
+                subtotal = subtotal == null ? total : priced ? subtotal.plus(total) : subtotal;
+            } else {
+                priced = false;
+            }
+            lines.add(json);
+        }
+        JsonObjectBuilder body = JsonObjects.object()
+                .add("id", cart.id())
+                .add("customerId", cart.customerId())
+                .add("status", cart.orderId() == null ? "OPEN" : "CHECKED_OUT")
+                .add("lines", lines);
+        if (cart.orderId() != null) {
+            body.add("orderId", cart.orderId());
+        }
+        if (subtotal != null && priced) {
+            Totals totals = rules.totals(subtotal);
+            body.add("currency", subtotal.currency()).add("subtotal", totals.subtotal().amount())
+                    .add("shipping", totals.shipping().amount()).add("tax", totals.tax().amount())
+                    .add("total", totals.total().amount());
+        }
+        return body.add("version", cart.version()).build().toString();
+    }
+}
