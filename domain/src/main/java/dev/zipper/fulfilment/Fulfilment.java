@@ -2,9 +2,9 @@ package dev.zipper.fulfilment;
 
 import dev.zipper.cart.Cart;
 import dev.zipper.cart.CartEvent;
-import dev.zipper.domain.ProcessDecider;
 import dev.zipper.domain.ProcessDecider.Issued;
 import dev.zipper.domain.ProcessDecider.Reaction;
+import dev.zipper.domain.ProcessDecider;
 import dev.zipper.domain.ProcessType;
 import dev.zipper.order.Order;
 import dev.zipper.order.OrderCommand;

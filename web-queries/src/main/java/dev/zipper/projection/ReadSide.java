@@ -1,9 +1,9 @@
 package dev.zipper.projection;
 
+import dev.zipper.commands.ConflictRetry;
 import dev.zipper.domain.ProcessType;
 import dev.zipper.eventstore.EventCodec;
 import dev.zipper.eventstore.RecordedEvent;
-import dev.zipper.commands.ConflictRetry;
 import dev.zipper.process.ProcessRunner;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package dev.zipper.sales;
 
-import dev.zipper.pricing.Money;
 import dev.zipper.order.view.OrderViews;
+import dev.zipper.pricing.Money;
 import dev.zipper.web.JsonObjects;
 import dev.zipper.web.ProblemType;
 import dev.zipper.web.QueryParameters;

@@ -1,8 +1,8 @@
 package dev.zipper.order.view;
 
-import dev.zipper.pricing.Money;
 import dev.zipper.order.OrderEvent;
 import dev.zipper.order.OrderStatus;
+import dev.zipper.pricing.Money;
 import dev.zipper.projection.ReadRow;
 import dev.zipper.web.JsonObjects;
 import jakarta.json.JsonArrayBuilder;

@@ -1,9 +1,9 @@
 package dev.zipper.payment.view;
 
-import dev.zipper.pricing.Money;
 import dev.zipper.payment.Payment;
 import dev.zipper.payment.PaymentEvent;
 import dev.zipper.payment.PaymentStatus;
+import dev.zipper.pricing.Money;
 import dev.zipper.projection.ReadRow;
 import dev.zipper.web.JsonObjects;
 import jakarta.json.JsonObjectBuilder;
