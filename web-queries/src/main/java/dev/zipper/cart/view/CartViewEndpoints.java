@@ -84,8 +84,9 @@ public class CartViewEndpoints {
             ProductView product = catalog.get(line.sku());
             JsonObjectBuilder json = JsonObjects.object().add("sku", line.sku()).add("quantity", line.quantity());
             if (product != null) {
-                Money total = new Money(product.price(), product.currency()).times(line.quantity());
-                json.add("name", product.name()).add("unitPrice", product.price()).add("total", total.amount());
+                Money unitPrice = new Money(product.price(), product.currency());
+                Money total = unitPrice.times(line.quantity());
+                json.add("name", product.name()).add("unitPrice", unitPrice.amount()).add("total", total.amount());
                 priced &= subtotal == null || subtotal.currency().equals(total.currency());
                 subtotal = subtotal == null ? total : priced ? subtotal.plus(total) : subtotal;
             } else {
