@@ -23,7 +23,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The log's guarantees under faults, in the production shape (see {@link FaultRig}): the server killed
  * under load, the broker killed for several seconds, the database taken away. After each, nothing
- * acknowledged is lost and the read table converges on exactly what a replay of the log gives.
+ * acknowledged is lost and the read table converges on exactly what a replay of the log gives. Then the
+ * store under checkouts: the server killed, the broker away; every order ends, stock adds up, and the
+ * store's views equal a replay.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LogGuaranteesUnderFaultsIT {
@@ -143,6 +145,70 @@ class LogGuaranteesUnderFaultsIT {
         }
     }
 
+    @Test
+    @Order(5)
+    void after_a_kill_9_of_the_server_during_checkouts_every_order_ends_stock_is_conserved_and_views_equal_the_log()
+            throws Exception {
+        try (CheckoutLoad load = new CheckoutLoad(CLIENTS, activeCustomer(), products())) {
+            await().atMost(Duration.ofMinutes(2)).until(() -> load.orders().size() >= 30);
+            rig.killServer();
+            rig.startServer();
+            int before = load.orders().size();
+            await().atMost(Duration.ofMinutes(3)).until(() -> load.orders().size() >= before + 20);
+            load.close();
+            assertStoreSettled(load);
+        }
+    }
+
+    @Test
+    @Order(6)
+    void with_the_broker_down_during_checkouts_every_order_ends_once_it_is_back() throws Exception {
+        try (CheckoutLoad load = new CheckoutLoad(CLIENTS, activeCustomer(), products())) {
+            await().atMost(Duration.ofMinutes(2)).until(() -> load.orders().size() >= 20);
+            rig.killBroker();
+            int atKill = load.orders().size();
+            await().pollDelay(Duration.ofSeconds(6)).atMost(Duration.ofMinutes(1)).until(() -> load.orders().size() >= atKill + 10);
+            rig.startBroker();
+            int atReturn = load.orders().size();
+            await().atMost(Duration.ofMinutes(3)).until(() -> load.orders().size() >= atReturn + 20);
+            load.close();
+            assertStoreSettled(load);
+        }
+    }
+
+    /** Every acknowledged checkout became an order that ended; stock adds up; the views equal a replay. */
+    private static void assertStoreSettled(CheckoutLoad load) {
+        StoreAudit audit = await().atMost(CONVERGENCE).pollInterval(Duration.ofMillis(500))
+                .until(() -> StoreAudit.of(rig.database), StoreAudit::settled);
+        assertThat(audit.orders.keySet()).as("every acknowledged checkout placed its order").containsAll(load.orders());
+        assertThat(audit.products.values()).as("received = available + reserved + shipped, none negative")
+                .allSatisfy(p -> {
+                    assertThat(p.available()).isNotNegative();
+                    assertThat(p.received()).isEqualTo(p.available() + p.reserved() + p.shipped());
+                });
+        assertThat(audit.endedOrdersHoldingStock()).as("failed or cancelled orders still holding stock").isEmpty();
+    }
+
+    private String activeCustomer() {
+        String id = ZipperHttp.json(http.post("accounts", "{\"name\": \"Shopper\", \"email\": \"shop@example.org\"}"))
+                .asJsonObject().getString("id");
+        http.post("accounts/" + id + "/confirm", null);
+        http.post("accounts/" + id + "/activate", null);
+        return id;
+    }
+
+    /** Three products with plenty of stock and one with little, so that some orders fail for want of it. */
+    private List<String> products() {
+        String batch = Long.toString(System.nanoTime(), 36);
+        List<String> skus = List.of("A-" + batch, "B-" + batch, "C-" + batch, "SCARCE-" + batch);
+        for (String sku : skus) {
+            assertThat(http.post("products", "{\"sku\": \"" + sku + "\", \"name\": \"Fault\", \"price\": 4.20, "
+                    + "\"currency\": \"EUR\"}").statusCode()).isEqualTo(201);
+            http.post("products/" + sku + "/stock", "{\"quantity\": " + (sku.startsWith("SCARCE") ? 15 : 100_000) + "}");
+        }
+        return skus;
+    }
+
     /** Kills the broker and keeps it away for at least {@code outage}, until 100 commands have committed without it. */
     private static long killBrokerWhileCommandsGoOn(CommandLoad load, Duration outage) {
         rig.killBroker();
@@ -188,9 +254,9 @@ class LogGuaranteesUnderFaultsIT {
         assertThat(audit.log).extracting(RecordedEvent::position).as("positions 1..head, no gap")
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, audit.head).boxed().toList());
         Map<String, Integer> lengths = new HashMap<>();
-        audit.log.forEach(e -> lengths.merge(e.streamId(), 1, Integer::sum));
+        audit.log.forEach(e -> lengths.merge(e.streamType() + "/" + e.streamId(), 1, Integer::sum));
         assertThat(audit.log).as("each stream's versions run 1..length")
-                .allSatisfy(e -> assertThat(e.streamVersion()).isBetween(1, lengths.get(e.streamId())));
+                .allSatisfy(e -> assertThat(e.streamVersion()).isBetween(1, lengths.get(e.streamType() + "/" + e.streamId())));
         assertThat(audit.projected).as("account_view against a replay of the whole log").isEqualTo(audit.replayed);
         assertThat(audit.published).as("published by the relay").isEqualTo(audit.head);
     }

@@ -3,9 +3,13 @@ package dev.zipper.projection;
 import dev.zipper.web.JsonObjects;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,6 +29,9 @@ public class ProjectionCounters {
     @Inject
     private MeterRegistry registry;
 
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
+
     /** Counts one message being handled until the returned handle is closed. */
     public InFlight handling(String projection) {
         Counters counters = of(projection);
@@ -33,8 +40,25 @@ public class ProjectionCounters {
         return counters.inFlight::decrementAndGet;
     }
 
+    /** Counted when the transaction applying them commits: a batch rolled back and redone counts once. */
     public void applied(String projection, int events) {
-        of(projection).applied.addAndGet(events);
+        AtomicLong applied = of(projection).applied;
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            applied.addAndGet(events);
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    applied.addAndGet(events);
+                }
+            }
+        });
     }
 
     public void duplicate(String projection) {

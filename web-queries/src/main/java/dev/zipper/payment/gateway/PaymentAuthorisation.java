@@ -10,22 +10,25 @@ import dev.zipper.payment.PaymentCommand;
 import dev.zipper.payment.PaymentEvent;
 import dev.zipper.payment.PaymentStatus;
 import dev.zipper.projection.Automation;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * Takes a requested payment to the gateway and records its answer, or that it gave none within
- * {@code zipper.payment.timeout-seconds} (default 5). A redelivered request finds the payment answered
- * and does nothing; one that races the first is answered twice, and the payment keeps the first answer.
- * Should the server die while waiting, the request is redelivered after the restart and asked again.
+ * Takes a requested payment to the gateway and records its answer when it comes. The delivery does not
+ * wait for it: a slow gateway must not hold the read side's sessions (they also feed every projection).
+ * An answer that never comes, or is lost with the server, is left to {@link PaymentDeadlines}. A
+ * redelivered request finds the payment answered and does nothing; one that races the first is asked
+ * twice, and the payment keeps the first answer.
  */
 @ApplicationScoped
 public class PaymentAuthorisation implements Automation<PaymentEvent> {
+
+    private static final Logger LOG = Logger.getLogger(PaymentAuthorisation.class.getName());
 
     @Inject
     private PaymentGateway gateway;
@@ -33,9 +36,8 @@ public class PaymentAuthorisation implements Automation<PaymentEvent> {
     @Inject
     private Commands commands;
 
-    @Inject
-    @ConfigProperty(name = "zipper.payment.timeout-seconds", defaultValue = "5")
-    private long timeoutSeconds;
+    @Resource
+    private ManagedExecutorService executor;
 
     @Override
     public AggregateType<?, PaymentEvent, ?> follows() {
@@ -48,22 +50,16 @@ public class PaymentAuthorisation implements Automation<PaymentEvent> {
         if (!(event instanceof PaymentEvent.Requested requested) || !stillRequested(id)) {
             return;
         }
-        PaymentCommand answer;
-        try {
-            PaymentGateway.Answer given = gateway.authorise(id, requested.amount(), requested.card())
-                    .toCompletableFuture().get(timeoutSeconds, TimeUnit.SECONDS);
-            answer = given.authorised() ? new PaymentCommand.Authorise(given.reference())
-                    : new PaymentCommand.Decline(given.reason());
-        } catch (TimeoutException e) {
-            answer = new PaymentCommand.TimeOut();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("The payment gateway failed on payment " + id, e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the payment gateway", e);
-        }
-        commands.execute(Payment.TYPE, id, answer, Expected.ANY_VERSION,
-                CommandMetadata.correlatedWith(recorded.metadata().correlationId()));
+        UUID correlation = recorded.metadata().correlationId();
+        gateway.authorise(id, requested.amount(), requested.card()).whenCompleteAsync((answer, failure) -> {
+            if (failure != null) {
+                LOG.log(Level.WARNING, "The payment gateway failed on payment " + id + "; it will time out", failure);
+                return;
+            }
+            PaymentCommand command = answer.authorised() ? new PaymentCommand.Authorise(answer.reference())
+                    : new PaymentCommand.Decline(answer.reason());
+            commands.execute(Payment.TYPE, id, command, Expected.ANY_VERSION, CommandMetadata.correlatedWith(correlation));
+        }, executor);
     }
 
     private boolean stillRequested(String id) {
