@@ -16,29 +16,14 @@ import static dev.zipper.account.AccountStatus.SUSPENDED;
  * A customer account as its events left it. {@link #decide} turns a command into events,
  * {@link #evolve} folds an event into the state; both are pure.
  */
-public record Account(AccountStatus status, String name, String email) {
+public record Account(AccountStatus status, String name, String email, Address shippingAddress) {
 
     /** The state before the first event: the account does not exist yet. */
-    public static final Account NONE = new Account(null, null, null);
+    public static final Account NONE = new Account(null, null, null, null);
 
     /** The account as the kernel runs it: stream type "account", events {@link AccountEvent}. */
     public static final AggregateType<AccountCommand, AccountEvent, Account> TYPE =
-            new AggregateType<>("account", AccountEvent.class, new Decider<>() {
-                @Override
-                public Account initialState() {
-                    return NONE;
-                }
-
-                @Override
-                public List<AccountEvent> decide(AccountCommand command, Account state) {
-                    return state.decide(command);
-                }
-
-                @Override
-                public Account evolve(Account state, AccountEvent event) {
-                    return state.evolve(event);
-                }
-            });
+            new AggregateType<>("account", AccountEvent.class, Decider.of(NONE, Account::decide, Account::evolve));
 
     public boolean exists() {
         return status != null;
@@ -50,6 +35,13 @@ public record Account(AccountStatus status, String name, String email) {
                 throw new IllegalTransition("Cannot open an account that already exists (it is " + status + ")");
             }
             return List.of(new AccountEvent.Opened(open.name(), open.email()));
+        }
+        if (command instanceof AccountCommand.SetShippingAddress set) {
+            if (!exists() || status == ARCHIVED) {
+                throw new IllegalTransition("Cannot set the shipping address of an account that "
+                        + (exists() ? "is ARCHIVED" : "does not exist"));
+            }
+            return List.of(new AccountEvent.ShippingAddressSet(set.address()));
         }
         AccountCommand.Transition transition = (AccountCommand.Transition) command;
         if (!exists()) {
@@ -65,9 +57,12 @@ public record Account(AccountStatus status, String name, String email) {
 
     public Account evolve(AccountEvent event) {
         if (event instanceof AccountEvent.Opened opened) {
-            return new Account(PENDING, opened.name(), opened.email());
+            return new Account(PENDING, opened.name(), opened.email(), null);
         }
-        return new Account(statusAfter(event), name, email);
+        if (event instanceof AccountEvent.ShippingAddressSet set) {
+            return new Account(status, name, email, set.address());
+        }
+        return new Account(statusAfter(event), name, email, shippingAddress);
     }
 
     private static AccountStatus statusAfter(AccountEvent event) {

@@ -23,6 +23,15 @@ public sealed interface AccountCommand {
         }
     }
 
+    /** Sets where the customer's orders are shipped; any account but an archived one. */
+    record SetShippingAddress(Address address) implements AccountCommand {
+        public SetShippingAddress {
+            if (address == null) {
+                throw new InvalidCommand("address is required");
+            }
+        }
+    }
+
     /** A step along the life cycle: allowed only from some states, and recorded as one event. */
     sealed interface Transition extends AccountCommand {
         /** The verb used in messages: "confirm", "activate", ... */

@@ -22,4 +22,7 @@ public sealed interface AccountEvent {
 
     @EventType(name = "account.archived", version = 1)
     record Archived() implements AccountEvent { }
+
+    @EventType(name = "account.shipping-address-set", version = 1)
+    record ShippingAddressSet(Address address) implements AccountEvent { }
 }

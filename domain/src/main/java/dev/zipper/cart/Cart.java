@@ -20,22 +20,7 @@ public record Cart(String customerId, List<CartLine> lines, String orderId) {
     public static final Cart NONE = new Cart(null, List.of(), null);
 
     public static final AggregateType<CartCommand, CartEvent, Cart> TYPE =
-            new AggregateType<>("cart", CartEvent.class, new Decider<>() {
-                @Override
-                public Cart initialState() {
-                    return NONE;
-                }
-
-                @Override
-                public List<CartEvent> decide(CartCommand command, Cart state) {
-                    return state.decide(command);
-                }
-
-                @Override
-                public Cart evolve(Cart state, CartEvent event) {
-                    return state.evolve(event);
-                }
-            });
+            new AggregateType<>("cart", CartEvent.class, Decider.of(NONE, Cart::decide, Cart::evolve));
 
     public Cart {
         lines = List.copyOf(lines);

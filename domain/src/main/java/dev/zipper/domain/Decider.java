@@ -1,6 +1,7 @@
 package dev.zipper.domain;
 
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * An aggregate's behaviour as three pure functions: where it starts, what a command decides (the events
@@ -22,6 +23,29 @@ public interface Decider<C, E, S> {
 
     /** The state after one more event. */
     S evolve(S state, E event);
+
+    /**
+     * A decider from its three parts, for an aggregate whose state record decides and evolves itself:
+     * {@code Decider.of(Product.NONE, Product::decide, Product::evolve)}.
+     */
+    static <C, E, S> Decider<C, E, S> of(S initialState, BiFunction<S, C, List<E>> decide, BiFunction<S, E, S> evolve) {
+        return new Decider<>() {
+            @Override
+            public S initialState() {
+                return initialState;
+            }
+
+            @Override
+            public List<E> decide(C command, S state) {
+                return decide.apply(state, command);
+            }
+
+            @Override
+            public S evolve(S state, E event) {
+                return evolve.apply(state, event);
+            }
+        };
+    }
 
     /** The state a stream of events leaves. */
     default S fold(List<? extends E> events) {

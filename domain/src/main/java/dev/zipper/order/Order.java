@@ -21,22 +21,7 @@ public record Order(OrderStatus status, String customerId, String cartId, List<O
     public static final Order NONE = new Order(null, null, null, List.of(), null, null, null);
 
     public static final AggregateType<OrderCommand, OrderEvent, Order> TYPE =
-            new AggregateType<>("order", OrderEvent.class, new Decider<>() {
-                @Override
-                public Order initialState() {
-                    return NONE;
-                }
-
-                @Override
-                public List<OrderEvent> decide(OrderCommand command, Order state) {
-                    return state.decide(command);
-                }
-
-                @Override
-                public Order evolve(Order state, OrderEvent event) {
-                    return state.evolve(event);
-                }
-            });
+            new AggregateType<>("order", OrderEvent.class, Decider.of(NONE, Order::decide, Order::evolve));
 
     public Order {
         lines = List.copyOf(lines);

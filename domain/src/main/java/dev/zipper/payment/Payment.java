@@ -18,22 +18,7 @@ public record Payment(PaymentStatus status, Money amount, Card card, String refe
     public static final Payment NONE = new Payment(null, null, null, null, null);
 
     public static final AggregateType<PaymentCommand, PaymentEvent, Payment> TYPE =
-            new AggregateType<>("payment", PaymentEvent.class, new Decider<>() {
-                @Override
-                public Payment initialState() {
-                    return NONE;
-                }
-
-                @Override
-                public List<PaymentEvent> decide(PaymentCommand command, Payment state) {
-                    return state.decide(command);
-                }
-
-                @Override
-                public Payment evolve(Payment state, PaymentEvent event) {
-                    return state.evolve(event);
-                }
-            });
+            new AggregateType<>("payment", PaymentEvent.class, Decider.of(NONE, Payment::decide, Payment::evolve));
 
     public List<PaymentEvent> decide(PaymentCommand command) {
         if (command instanceof PaymentCommand.Request request) {

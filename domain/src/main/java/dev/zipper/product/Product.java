@@ -21,22 +21,7 @@ public record Product(String name, Money price, int received, int available, Map
     public static final Product NONE = new Product(null, null, 0, 0, Map.of(), 0);
 
     public static final AggregateType<ProductCommand, ProductEvent, Product> TYPE =
-            new AggregateType<>("product", ProductEvent.class, new Decider<>() {
-                @Override
-                public Product initialState() {
-                    return NONE;
-                }
-
-                @Override
-                public List<ProductEvent> decide(ProductCommand command, Product state) {
-                    return state.decide(command);
-                }
-
-                @Override
-                public Product evolve(Product state, ProductEvent event) {
-                    return state.evolve(event);
-                }
-            });
+            new AggregateType<>("product", ProductEvent.class, Decider.of(NONE, Product::decide, Product::evolve));
 
     public Product {
         reservations = Map.copyOf(reservations);

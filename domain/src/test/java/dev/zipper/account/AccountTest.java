@@ -68,7 +68,7 @@ class AccountTest {
         ACCOUNT.given()
                 .when(new AccountCommand.Open(" Ada ", "ada@example.org"))
                 .then(OPENED)
-                .andState(new Account(AccountStatus.PENDING, "Ada", "ada@example.org"));
+                .andState(new Account(AccountStatus.PENDING, "Ada", "ada@example.org", null));
     }
 
     @ParameterizedTest(name = "open is refused when the account is {0}")
@@ -85,7 +85,7 @@ class AccountTest {
         ACCOUNT.given(HISTORY_TO.get(from))
                 .when(command)
                 .then(expected)
-                .andState(new Account(to, "Ada", "ada@example.org"));
+                .andState(new Account(to, "Ada", "ada@example.org", null));
     }
 
     @ParameterizedTest(name = "{1} from {0} is refused")
@@ -131,5 +131,23 @@ class AccountTest {
 
     static Stream<AccountCommand.Transition> transitions() {
         return TRANSITIONS.stream();
+    }
+
+    @Test
+    void a_shipping_address_is_kept_through_the_life_cycle_but_not_set_on_an_archived_account() {
+        Address home = new Address("12 Rue de la Paix", null, "75002", "Paris", "FR");
+        ACCOUNT.given(HISTORY_TO.get(AccountStatus.ACTIVE)).when(new AccountCommand.SetShippingAddress(home))
+                .then(new AccountEvent.ShippingAddressSet(home))
+                .andState(new Account(AccountStatus.ACTIVE, "Ada", "ada@example.org", home));
+        List<AccountEvent> suspendedWithAddress = new ArrayList<>(HISTORY_TO.get(AccountStatus.ACTIVE));
+        suspendedWithAddress.add(new AccountEvent.ShippingAddressSet(home));
+        ACCOUNT.given(suspendedWithAddress).when(new AccountCommand.Suspend()).then(new AccountEvent.Suspended())
+                .andState(new Account(AccountStatus.SUSPENDED, "Ada", "ada@example.org", home));
+        ACCOUNT.given(HISTORY_TO.get(AccountStatus.ARCHIVED)).when(new AccountCommand.SetShippingAddress(home))
+                .thenRejected(IllegalTransition.class, "ARCHIVED");
+        ACCOUNT.given().when(new AccountCommand.SetShippingAddress(home)).thenRejected(IllegalTransition.class, "does not exist");
+        assertThatThrownBy(() -> new Address("1 Main St", null, "1000", "Brussels", "XX")).isInstanceOf(InvalidCommand.class)
+                .hasMessageContaining("ISO 3166");
+        assertThatThrownBy(() -> new Address(" ", null, "1000", "Brussels", "BE")).hasMessageContaining("line1 must not be blank");
     }
 }

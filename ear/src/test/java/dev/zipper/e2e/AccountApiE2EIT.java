@@ -85,6 +85,25 @@ class AccountApiE2EIT {
     }
 
     @Test
+    void a_shipping_address_is_set_shown_and_checked() {
+        String id = open("Ship", "ship@example.org").getString("id");
+        HttpResponse<String> set = http.post("accounts/" + id + "/address",
+                "{\"line1\": \"12 Rue de la Paix\", \"postalCode\": \"75002\", \"city\": \"Paris\", \"country\": \"FR\"}");
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        JsonObject address = awaitView(id, 2).getJsonObject("shippingAddress");
+        assertThat(address.getString("city")).isEqualTo("Paris");
+        assertThat(address.getString("country")).isEqualTo("FR");
+        assertThat(address.containsKey("line2")).isFalse();
+
+        assertProblem(http.post("accounts/" + id + "/address",
+                "{\"line1\": \"1 Main St\", \"postalCode\": \"1000\", \"city\": \"Brussels\", \"country\": \"XX\"}"),
+                400, "country must be an ISO 3166 alpha-2 code");
+        assertProblem(http.post("accounts/" + id + "/address", "{\"line1\": \"1 Main St\", \"city\": \"Brussels\", "
+                + "\"country\": \"BE\"}"), 400, "postalCode must not be blank");
+        assertThat(awaitView(id, 2).getJsonObject("shippingAddress").getString("city")).as("nothing written").isEqualTo("Paris");
+    }
+
+    @Test
     void an_illegal_transition_is_a_409_problem_and_writes_nothing() {
         String id = open("Bob", "bob@example.org").getString("id");
 

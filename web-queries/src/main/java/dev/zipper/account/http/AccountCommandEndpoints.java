@@ -2,6 +2,7 @@ package dev.zipper.account.http;
 
 import dev.zipper.account.Account;
 import dev.zipper.account.AccountCommand;
+import dev.zipper.account.Address;
 import dev.zipper.commands.CommandMetadata;
 import dev.zipper.commands.CommandResult;
 import dev.zipper.commands.Commands;
@@ -82,6 +83,33 @@ public class AccountCommandEndpoints {
         CommandResult result = commands.execute(Account.TYPE, UUID.randomUUID().toString(), open, Expected.NEW_STREAM,
                 CommandMetadata.correlatedWith(correlation.id()));
         return Response.created(uri.getAbsolutePathBuilder().path(result.id()).build()).entity(result).build();
+    }
+
+    @POST
+    @Path("{id}/address")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set where the customer's orders are shipped (any account but an archived one)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
+            type = SchemaType.OBJECT, requiredProperties = {"line1", "postalCode", "city", "country"}, properties = {
+                    @SchemaProperty(name = "line1", type = SchemaType.STRING, maxLength = 200, example = "12 Rue de la Paix"),
+                    @SchemaProperty(name = "line2", type = SchemaType.STRING, maxLength = 200),
+                    @SchemaProperty(name = "postalCode", type = SchemaType.STRING, maxLength = 20, example = "75002"),
+                    @SchemaProperty(name = "city", type = SchemaType.STRING, maxLength = 100, example = "Paris"),
+                    @SchemaProperty(name = "country", type = SchemaType.STRING, example = "FR",
+                            description = "ISO 3166 alpha-2")})))
+    @APIResponse(responseCode = "200", description = "Set",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CommandResult")))
+    @APIResponse(responseCode = "400", ref = "InvalidRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public Response setShippingAddress(@PathParam("id") String id, JsonBody body) {
+        JsonBody json = body.only("line1", "line2", "postalCode", "city", "country");
+        Address address = new Address(json.text("line1"), json.text("line2"), json.text("postalCode"), json.text("city"),
+                json.text("country"));
+        CommandResult result = commands.execute(Account.TYPE, PathIds.of("account", id),
+                new AccountCommand.SetShippingAddress(address), Expected.ANY_VERSION,
+                CommandMetadata.correlatedWith(correlation.id()));
+        return Response.ok(result).build();
     }
 
     @POST
