@@ -1,5 +1,7 @@
 package dev.zipper.web;
 
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -25,6 +27,30 @@ public final class QueryParameters {
         }
         throw new RequestRefused(ProblemType.INVALID_REQUEST,
                 name + " must be a whole number from " + min + " to " + max + ", got '" + value + "'");
+    }
+
+    /** Absent, or one of an enum's names exactly. */
+    public static <E extends Enum<E>> Optional<E> oneOf(String name, String value, Class<E> values) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Enum.valueOf(values, value));
+        } catch (IllegalArgumentException e) {
+            throw new RequestRefused(ProblemType.INVALID_REQUEST, name + " must be one of "
+                    + Arrays.toString(values.getEnumConstants()) + ", got '" + value + "'");
+        }
+    }
+
+    /** Absent (false), true or false. */
+    public static boolean flag(String name, String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw new RequestRefused(ProblemType.INVALID_REQUEST, name + " must be true or false, got '" + value + "'");
     }
 
     /** Absent, or text of at most maxLength characters and no control character. */

@@ -4,7 +4,7 @@ import dev.zipper.account.AccountStatus;
 import dev.zipper.web.Page;
 import dev.zipper.web.PathIds;
 import dev.zipper.web.ProblemType;
-import dev.zipper.web.RequestRefused;
+import dev.zipper.web.QueryParameters;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Arrays;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -76,19 +75,10 @@ public class AccountViewEndpoints {
             @Parameter(description = "Page size, 1 to 500 (default 50)", schema = @Schema(type = SchemaType.INTEGER))
             @QueryParam("limit") String limit,
             @Parameter(description = "Start after this account id (from next)") @QueryParam("after") String after) {
-        Optional<AccountStatus> wanted = status == null ? Optional.empty() : Optional.of(parse(status));
+        Optional<AccountStatus> wanted = QueryParameters.oneOf("status", status, AccountStatus.class);
         Page page = Page.of(limit, after);
         UriBuilder list = uri.getAbsolutePathBuilder();
         wanted.ifPresent(s -> list.queryParam("status", s.name()));
         return page.answer(views.list(wanted, page.after(), page.limit() + 1), AccountView::id, AccountView::toJson, list);
-    }
-
-    private static AccountStatus parse(String status) {
-        try {
-            return AccountStatus.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw new RequestRefused(ProblemType.INVALID_REQUEST,
-                    "status must be one of " + Arrays.toString(AccountStatus.values()) + ", got '" + status + "'");
-        }
     }
 }

@@ -161,8 +161,8 @@ public class CartCommandEndpoints {
         for (CartLine line : cart.state().lines()) {
             commands.state(Product.TYPE, line.sku()).ifPresent(product -> prices.put(line.sku(), product.state().price()));
         }
-        var status = cart.state().customerId() == null ? null : commands.state(Account.TYPE, cart.state().customerId())
-                .map(account -> account.state().status()).orElse(null);
+        var status = commands.state(Account.TYPE, cart.state().customerId()).map(account -> account.state().status())
+                .orElse(null);
         String orderId = UUID.randomUUID().toString();
         // at the version read: a line added meanwhile would otherwise be ordered unpriced
         CommandResult result = commands.execute(Cart.TYPE, cartId,

@@ -20,6 +20,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -78,8 +80,7 @@ public class CartViewEndpoints {
         Map<String, ProductView> catalog = products.find(cart.lines().stream().map(CartLineRow::sku).toList()).stream()
                 .collect(Collectors.toMap(ProductView::id, Function.identity()));
         JsonArrayBuilder lines = JsonObjects.array();
-        Money subtotal = null;
-        boolean priced = true;
+        List<Money> totals = new ArrayList<>();
         for (CartLineRow line : cart.lines()) {
             ProductView product = catalog.get(line.sku());
             JsonObjectBuilder json = JsonObjects.object().add("sku", line.sku()).add("quantity", line.quantity());
@@ -87,10 +88,7 @@ public class CartViewEndpoints {
                 Money unitPrice = new Money(product.price(), product.currency());
                 Money total = unitPrice.times(line.quantity());
                 json.add("name", product.name()).add("unitPrice", unitPrice.amount()).add("total", total.amount());
-                priced &= subtotal == null || subtotal.currency().equals(total.currency());
-                subtotal = subtotal == null ? total : priced ? subtotal.plus(total) : subtotal;
-            } else {
-                priced = false;
+                totals.add(total);
             }
             lines.add(json);
         }
@@ -102,11 +100,15 @@ public class CartViewEndpoints {
         if (cart.orderId() != null) {
             body.add("orderId", cart.orderId());
         }
-        if (subtotal != null && priced) {
-            Totals totals = rules.totals(subtotal);
-            body.add("currency", subtotal.currency()).add("subtotal", totals.subtotal().amount())
-                    .add("shipping", totals.shipping().amount()).add("tax", totals.tax().amount())
-                    .add("total", totals.total().amount());
+        // totals only when every line is priced, all in one currency
+        boolean priced = !totals.isEmpty() && totals.size() == cart.lines().size()
+                && totals.stream().map(Money::currency).distinct().count() == 1;
+        if (priced) {
+            Money subtotal = totals.stream().reduce(Money::plus).orElseThrow();
+            Totals figures = rules.totals(subtotal);
+            body.add("currency", subtotal.currency()).add("subtotal", figures.subtotal().amount())
+                    .add("shipping", figures.shipping().amount()).add("tax", figures.tax().amount())
+                    .add("total", figures.total().amount());
         }
         return body.add("version", cart.version()).build().toString();
     }

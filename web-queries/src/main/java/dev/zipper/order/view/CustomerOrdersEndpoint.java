@@ -4,6 +4,7 @@ import dev.zipper.order.OrderStatus;
 import dev.zipper.web.Page;
 import dev.zipper.web.PathIds;
 import dev.zipper.web.ProblemType;
+import dev.zipper.web.QueryParameters;
 import dev.zipper.web.RequestRefused;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -57,7 +57,7 @@ public class CustomerOrdersEndpoint {
             @Parameter(description = "Page size, 1 to 500 (default 50)", schema = @Schema(type = SchemaType.INTEGER))
             @QueryParam("limit") String limit,
             @Parameter(description = "Start after this order (from next)") @QueryParam("after") String after) {
-        Optional<OrderStatus> wanted = status == null ? Optional.empty() : Optional.of(parse(status));
+        Optional<OrderStatus> wanted = QueryParameters.oneOf("status", status, OrderStatus.class);
         Page page = Page.of(limit, after);
         OffsetDateTime placedAt = null;
         String lastId = null;
@@ -74,14 +74,5 @@ public class CustomerOrdersEndpoint {
         wanted.ifPresent(s -> list.queryParam("status", s.name()));
         return page.answer(orders.ofCustomer(PathIds.of("account", customerId), wanted, placedAt, lastId, page.limit() + 1),
                 order -> order.placedAt() + " " + order.id(), order -> order.toJson().build(), list);
-    }
-
-    private static OrderStatus parse(String status) {
-        try {
-            return OrderStatus.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw new RequestRefused(ProblemType.INVALID_REQUEST,
-                    "status must be one of " + Arrays.toString(OrderStatus.values()) + ", got '" + status + "'");
-        }
     }
 }

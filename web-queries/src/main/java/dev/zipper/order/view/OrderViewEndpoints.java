@@ -96,8 +96,8 @@ public class OrderViewEndpoints {
                             + "streamType, streamId, streamVersion, type, recordedAt, correlationId, causationId"))))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response timeline(@PathParam("id") String id) {
-        List<RecordedEvent> events = log.readCorrelated(ORDER_STREAMS.stream()
-                .map(type -> new StreamId(type, PathIds.of("order", id))).toList());
+        String orderId = PathIds.of("order", id);
+        List<RecordedEvent> events = log.readCorrelated(ORDER_STREAMS.stream().map(type -> new StreamId(type, orderId)).toList());
         if (events.isEmpty()) {
             return ProblemType.NOT_FOUND.response("No order with id " + id);
         }

@@ -3,7 +3,7 @@ package dev.zipper.product.view;
 import dev.zipper.web.Page;
 import dev.zipper.web.PathIds;
 import dev.zipper.web.ProblemType;
-import dev.zipper.web.RequestRefused;
+import dev.zipper.web.QueryParameters;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -62,23 +62,13 @@ public class ProductViewEndpoints {
             @Parameter(description = "Page size, 1 to 500 (default 50)", schema = @Schema(type = SchemaType.INTEGER))
             @QueryParam("limit") String limit,
             @Parameter(description = "Start after this sku (from next)") @QueryParam("after") String after) {
-        boolean onlyInStock = parse(inStock);
+        boolean onlyInStock = QueryParameters.flag("inStock", inStock);
         Page page = Page.of(limit, after);
         UriBuilder list = uri.getAbsolutePathBuilder();
         if (onlyInStock) {
             list.queryParam("inStock", true);
         }
         return page.answer(views.list(onlyInStock, page.after(), page.limit() + 1), ProductView::id, ProductView::toJson, list);
-    }
-
-    private static boolean parse(String flag) {
-        if (flag == null || flag.equals("false")) {
-            return false;
-        }
-        if (flag.equals("true")) {
-            return true;
-        }
-        throw new RequestRefused(ProblemType.INVALID_REQUEST, "inStock must be true or false, got '" + flag + "'");
     }
 
     /** A product as GET /products/{sku} answers (for the OpenAPI document). */
