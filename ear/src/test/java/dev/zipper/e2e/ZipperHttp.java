@@ -22,18 +22,23 @@ public final class ZipperHttp {
         this.api = URI.create(webModule.toString().replaceAll("/?$", "/") + "api/");
     }
 
-    public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(api.resolve(path)).GET());
+    /** GET, with any headers as name, value, name, value... */
+    public HttpResponse<String> get(String path, String... headers) {
+        return send(withHeaders(HttpRequest.newBuilder(api.resolve(path)).GET(), headers));
     }
 
     /** POST with a JSON body (or none), and any further headers as name, value, name, value... */
     public HttpResponse<String> post(String path, String json, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(path)).header("Content-Type", "application/json")
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return send(withHeaders(request, headers));
+    }
+
+    private static HttpRequest.Builder withHeaders(HttpRequest.Builder request, String... headers) {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        return send(request);
+        return request;
     }
 
     public static JsonStructure json(HttpResponse<String> response) {

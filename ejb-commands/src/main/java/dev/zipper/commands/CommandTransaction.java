@@ -37,8 +37,20 @@ public class CommandTransaction {
     @Inject
     private StreamStates states;
 
+    @Inject
+    private IdempotencyKeys keys;
+
     public <C, E, S> CommandResult run(AggregateType<C, E, S> type, String id, C command, Expected expected,
                                        CommandMetadata metadata) {
+        // first: a concurrent request with the same key waits here until this transaction ends
+        metadata.idempotencyKey().ifPresent(keys::claim);
+        CommandResult result = decideAndAppend(type, id, command, expected, metadata);
+        metadata.idempotencyKey().ifPresent(key -> keys.done(key, result));
+        return result;
+    }
+
+    private <C, E, S> CommandResult decideAndAppend(AggregateType<C, E, S> type, String id, C command, Expected expected,
+                                                    CommandMetadata metadata) {
         StreamId stream = new StreamId(type.streamType(), id);
         StreamStates.Known<S> current = current(type, stream);
         check(expected, stream, current.version());
@@ -47,7 +59,7 @@ public class CommandTransaction {
         if (decided.isEmpty()) {
             // the command was already done (a repeat): nothing to write, the stream as it is answers
             states.keepOnCommit(stream, current);
-            return new CommandResult(id, current.version(), current.position());
+            return new CommandResult(stream.type(), id, current.version(), current.position());
         }
         EventCodec<E> codec = EventCodec.of(type.events());
         AppendResult result = log.append(stream, current.version(),
@@ -55,7 +67,7 @@ public class CommandTransaction {
         states.keepOnCommit(stream, new StreamStates.Known<>(result.version(), result.position(),
                 decider.fold(current.state(), decided)));
         appended.fire(new LogAppended(result.position()));
-        return new CommandResult(id, result.version(), result.position());
+        return new CommandResult(stream.type(), id, result.version(), result.position());
     }
 
     /**

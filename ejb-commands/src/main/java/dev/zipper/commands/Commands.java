@@ -16,7 +16,8 @@ import java.util.Optional;
  * is run again on the new state when a concurrent command got in first ({@link ConflictRetry}). Each
  * command is timed and counted by outcome: {@code zipper_commands_seconds_count{aggregate, command,
  * outcome}} with outcome {@code accepted}, {@code rejected} (the aggregate or the command's own checks
- * said no), {@code conflict} (stale expected version), {@code unavailable} (event store) or {@code failed}.
+ * said no), {@code conflict} (stale expected version), {@code repeated} (its idempotency key was used),
+ * {@code unavailable} (event store) or {@code failed}.
  */
 @ApplicationScoped
 public class Commands {
@@ -65,6 +66,9 @@ public class Commands {
         }
         if (Causes.include(e, ConcurrencyConflict.class)) {
             return "conflict";
+        }
+        if (Causes.include(e, KeyAlreadyUsed.class)) {
+            return "repeated";
         }
         return Causes.include(e, EventLogFailure.class) ? "unavailable" : "failed";
     }

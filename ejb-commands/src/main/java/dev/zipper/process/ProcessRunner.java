@@ -99,7 +99,7 @@ public class ProcessRunner {
 
     private <C> void issue(ProcessDecider.Issued<C> issued, RecordedEvent cause) {
         commands.run(issued.to(), issued.id(), issued.command(), issued.opens() ? Expected.NEW_STREAM : Expected.ANY_VERSION,
-                new CommandMetadata(UUID.randomUUID(), cause.metadata().correlationId()));
+                CommandMetadata.correlatedWith(cause.metadata().correlationId()));
     }
 
     private static EventMetadata causedBy(RecordedEvent cause) {

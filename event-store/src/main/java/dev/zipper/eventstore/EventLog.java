@@ -150,6 +150,23 @@ public class EventLog {
         }
     }
 
+    /** The stream's version as of a log position: how many of its events are at or before it (0: none). */
+    public int versionAt(StreamId stream, long position) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT COALESCE(MAX(stream_version), 0) FROM events "
+                     + "WHERE stream_type = ? AND stream_id = ? AND position <= ?")) {
+            query.setString(1, stream.type());
+            query.setString(2, stream.id());
+            query.setLong(3, position);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new EventLogFailure("Could not read the version of " + stream + " at " + position, e);
+        }
+    }
+
     /** The position of the last committed event (0 for an empty log). */
     public long head() {
         try (Connection connection = dataSource.getConnection()) {

@@ -53,6 +53,18 @@ class EventLogTest {
     }
 
     @Test
+    void a_streams_version_at_a_position_counts_its_events_up_to_there() {
+        AppendResult first = log.append(account("a-1"), 0, List.of(event("e1", "{}"), event("e2", "{}")));
+        AppendResult other = log.append(account("a-2"), 0, List.of(event("x1", "{}")));
+        AppendResult third = log.append(account("a-1"), 2, List.of(event("e3", "{}")));
+
+        assertThat(log.versionAt(account("a-1"), first.position() - 1)).isEqualTo(1);
+        assertThat(log.versionAt(account("a-1"), other.position())).isEqualTo(2);
+        assertThat(log.versionAt(account("a-1"), third.position())).isEqualTo(3);
+        assertThat(log.versionAt(account("a-2"), first.position())).isZero();
+    }
+
+    @Test
     void a_stale_expected_version_is_refused_and_the_stream_is_unchanged() {
         log.append(account("a-1"), 0, List.of(event("e1", "{}")));
         List<RecordedEvent> before = log.readStream(account("a-1"), 0);

@@ -7,8 +7,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,22 +41,7 @@ public class ProjectionCounters {
     /** Counted when the transaction applying them commits: a batch rolled back and redone counts once. */
     public void applied(String projection, int events) {
         AtomicLong applied = of(projection).applied;
-        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-            applied.addAndGet(events);
-            return;
-        }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    applied.addAndGet(events);
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> applied.addAndGet(events));
     }
 
     public void duplicate(String projection) {

@@ -3,10 +3,12 @@ package dev.zipper.projection;
 import dev.zipper.eventstore.EventCodec;
 import dev.zipper.eventstore.EventLog;
 import dev.zipper.eventstore.RecordedEvent;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,6 +37,12 @@ public class Projector {
 
     @Inject
     private EventLog log;
+
+    @Inject
+    private RowWaits waits;
+
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
 
     /** Applies one delivered event (and any predecessors it arrived before). */
     @Transactional
@@ -91,5 +99,11 @@ public class Projector {
         }
         row.applied(last.streamVersion(), last.position());
         counters.applied(projection.name(), events.size());
+        wakeOnCommit(projection.rows(), last.streamId(), last.streamVersion());
+    }
+
+    /** Completes the waits for this row (read-your-writes) once what was applied to it is visible. */
+    private void wakeOnCommit(Class<?> rows, String id, int version) {
+        AfterCommit.run(transactions, () -> waits.applied(rows, id, version));
     }
 }

@@ -50,6 +50,11 @@ public abstract class ReadRow<E> {
         return version;
     }
 
+    /** The log position of the last event applied (0: none). */
+    public long position() {
+        return lastPosition;
+    }
+
     void applied(int version, long position) {
         this.version = version;
         this.lastPosition = position;

@@ -27,7 +27,7 @@ import java.util.Arrays;
  * </ul>
  * No web.xml needed, so the same holds wherever the module is deployed.
  */
-@WebFilter(urlPatterns = "/*")
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class HttpEdge extends HttpFilter {
 
     @Override

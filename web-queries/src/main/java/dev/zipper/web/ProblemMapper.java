@@ -1,5 +1,6 @@
 package dev.zipper.web;
 
+import dev.zipper.commands.KeyAlreadyUsed;
 import dev.zipper.domain.IllegalTransition;
 import dev.zipper.domain.InvalidCommand;
 import dev.zipper.domain.UnknownAggregate;
@@ -18,8 +19,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.Providers;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,11 +42,18 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Context
     private Request request;
 
+    @Context
+    private HttpHeaders headers;
+
+    @Context
+    private Providers providers;
+
     @Override
     public Response toResponse(Throwable thrown) {
-        // a container that does not honour ejb-jar.xml's application exceptions wraps the refusal
-        Throwable e = thrown instanceof EJBException ejb && ejb.getCausedByException() != null
-                ? ejb.getCausedByException() : thrown;
+        Throwable e = unwrapped(thrown);
+        if (e instanceof KeyAlreadyUsed taken) {
+            return providers.getExceptionMapper(KeyAlreadyUsed.class).toResponse(taken);
+        }
         if (e instanceof RequestRefused refused) {
             return refused.getResponse();
         }
@@ -57,7 +67,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return ProblemType.ILLEGAL_TRANSITION.response(e.getMessage());
         }
         if (e instanceof ConcurrencyConflict) {
-            return ProblemType.CONCURRENT_CHANGE.response(e.getMessage());
+            // the version came from If-Match: RFC 9110's answer to a failed precondition
+            return (headers.getHeaderString(HttpHeaders.IF_MATCH) != null ? ProblemType.PRECONDITION_FAILED
+                    : ProblemType.CONCURRENT_CHANGE).response(e.getMessage());
         }
         if (e instanceof EventLogFailure) {
             LOG.warning(() -> "Event store unavailable: " + e.getCause());
@@ -70,6 +82,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         LOG.log(Level.SEVERE, "Unexpected failure of " + request.getMethod() + " " + path(), e);
         return ProblemType.INTERNAL.response("The request failed; see the server log.");
+    }
+
+    private static Throwable unwrapped(Throwable thrown) {
+        // a container that does not honour ejb-jar.xml's application exceptions wraps the refusal
+        if (thrown instanceof EJBException ejb && ejb.getCausedByException() != null) {
+            return ejb.getCausedByException();
+        }
+        // an asynchronous answer's failure
+        return thrown instanceof CompletionException && thrown.getCause() != null ? unwrapped(thrown.getCause()) : thrown;
     }
 
     /** The path as the client sent it (not decoded), for details. */

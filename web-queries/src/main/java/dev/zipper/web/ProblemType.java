@@ -13,8 +13,11 @@ public enum ProblemType {
     NOT_ACCEPTABLE(406, "Not acceptable"),
     ILLEGAL_TRANSITION(409, "Illegal transition"),
     CONCURRENT_CHANGE(409, "Concurrent change"),
+    REQUEST_IN_PROGRESS(409, "Request in progress"),
+    PRECONDITION_FAILED(412, "Precondition failed"),
     BODY_TOO_LARGE(413, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
     UNAVAILABLE(503, "Service unavailable"),
     INTERNAL(500, "Internal error");
 

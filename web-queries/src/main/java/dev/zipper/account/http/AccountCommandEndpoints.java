@@ -3,11 +3,10 @@ package dev.zipper.account.http;
 import dev.zipper.account.Account;
 import dev.zipper.account.AccountCommand;
 import dev.zipper.account.Address;
-import dev.zipper.commands.CommandMetadata;
 import dev.zipper.commands.CommandResult;
 import dev.zipper.commands.Commands;
 import dev.zipper.commands.Expected;
-import dev.zipper.web.Correlation;
+import dev.zipper.web.CommandRequest;
 import dev.zipper.web.JsonBody;
 import dev.zipper.web.PathIds;
 import dev.zipper.web.ProblemType;
@@ -59,7 +58,7 @@ public class AccountCommandEndpoints {
     private Commands commands;
 
     @Inject
-    private Correlation correlation;
+    private CommandRequest request;
 
     @Context
     private UriInfo uri;
@@ -81,7 +80,7 @@ public class AccountCommandEndpoints {
         JsonBody json = body.only("name", "email");
         AccountCommand.Open open = new AccountCommand.Open(json.text("name"), json.text("email"));
         CommandResult result = commands.execute(Account.TYPE, UUID.randomUUID().toString(), open, Expected.NEW_STREAM,
-                CommandMetadata.correlatedWith(correlation.id()));
+                request.metadata());
         return Response.created(uri.getAbsolutePathBuilder().path(result.id()).build()).entity(result).build();
     }
 
@@ -107,8 +106,8 @@ public class AccountCommandEndpoints {
         Address address = new Address(json.text("line1"), json.text("line2"), json.text("postalCode"), json.text("city"),
                 json.text("country"));
         CommandResult result = commands.execute(Account.TYPE, PathIds.of("account", id),
-                new AccountCommand.SetShippingAddress(address), Expected.ANY_VERSION,
-                CommandMetadata.correlatedWith(correlation.id()));
+                new AccountCommand.SetShippingAddress(address), request.expected(Expected.ANY_VERSION),
+                request.metadata());
         return Response.ok(result).build();
     }
 
@@ -133,8 +132,9 @@ public class AccountCommandEndpoints {
         }
         OptionalInt expectedVersion = QueryParameters.integer("expectedVersion", expectedVersionParameter, 0, Integer.MAX_VALUE);
         CommandResult result = commands.execute(Account.TYPE, PathIds.of("account", id), command.get(),
-                expectedVersion.isPresent() ? Expected.version(expectedVersion.getAsInt()) : Expected.ANY_VERSION,
-                CommandMetadata.correlatedWith(correlation.id()));
+                request.expected(expectedVersion.isPresent() ? Expected.version(expectedVersion.getAsInt())
+                        : Expected.ANY_VERSION),
+                request.metadata());
         return Response.ok(result).build();
     }
 }

@@ -1,9 +1,11 @@
 package dev.zipper.account.view;
 
+import dev.zipper.account.Account;
 import dev.zipper.account.AccountStatus;
+import dev.zipper.consistency.RowAnswers;
+import dev.zipper.log.AggregateHistory;
 import dev.zipper.web.Page;
 import dev.zipper.web.PathIds;
-import dev.zipper.web.ProblemType;
 import dev.zipper.web.QueryParameters;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -33,7 +36,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class AccountViewEndpoints {
 
     @Inject
+    private AggregateHistory history;
+
+    @Inject
     private AccountViews views;
+
+    @Inject
+    private RowAnswers answers;
 
     @Context
     private UriInfo uri;
@@ -52,10 +61,9 @@ public class AccountViewEndpoints {
                             @SchemaProperty(name = "version", type = SchemaType.INTEGER,
                                     description = "The last stream version applied")})))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response byId(@PathParam("id") String id) {
-        return views.find(PathIds.of("account", id))
-                .map(view -> Response.ok(view.toJson().toString()).build())
-                .orElseGet(() -> ProblemType.NOT_FOUND.response("No account with id " + id));
+    public CompletionStage<Response> byId(@PathParam("id") String id) {
+        return answers.answer(Account.TYPE, AccountView.class, PathIds.of("account", id), AccountView::toJson,
+                "No account with id " + id);
     }
 
     /** Every account, or those with one status, in pages ordered by id. */
@@ -80,5 +88,19 @@ public class AccountViewEndpoints {
         UriBuilder list = uri.getAbsolutePathBuilder();
         wanted.ifPresent(s -> list.queryParam("status", s.name()));
         return page.answer(views.list(wanted, page.after(), page.limit() + 1), AccountView::id, AccountView::toJson, list);
+    }
+
+    @GET
+    @Path("{id}/events")
+    @Operation(summary = "The account's events from the log, oldest first, a page at a time")
+    @APIResponse(responseCode = "200", description = "A page; next is absent on the last one",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EventPage")))
+    @APIResponse(responseCode = "400", ref = "InvalidRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response events(@PathParam("id") String id,
+                           @Parameter(description = "After this stream version (from next)") @QueryParam("after") String after,
+                           @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit") String limit) {
+        return history.events(Account.TYPE, PathIds.of("account", id), after, limit, uri.getAbsolutePathBuilder(),
+                "No account with id " + id);
     }
 }

@@ -4,7 +4,8 @@ import dev.zipper.account.Account;
 import dev.zipper.cart.Cart;
 import dev.zipper.cart.CartCommand;
 import dev.zipper.cart.CartLine;
-import dev.zipper.commands.CommandMetadata;
+import dev.zipper.consistency.CommandAnswers;
+import dev.zipper.eventstore.ConcurrencyConflict;
 import dev.zipper.commands.CommandResult;
 import dev.zipper.commands.Commands;
 import dev.zipper.commands.Expected;
@@ -17,7 +18,7 @@ import dev.zipper.pricing.Money;
 import dev.zipper.pricing.PricingRules;
 import dev.zipper.product.Product;
 import dev.zipper.product.Sku;
-import dev.zipper.web.Correlation;
+import dev.zipper.web.CommandRequest;
 import dev.zipper.web.JsonBody;
 import dev.zipper.web.JsonObjects;
 import dev.zipper.web.PathIds;
@@ -58,7 +59,7 @@ public class CartCommandEndpoints {
     private Commands commands;
 
     @Inject
-    private Correlation correlation;
+    private CommandRequest request;
 
     @Inject
     private PricingRules rules;
@@ -80,7 +81,8 @@ public class CartCommandEndpoints {
         if (commands.state(Account.TYPE, open.customerId()).isEmpty()) {
             throw new InvalidCommand("No account with id " + open.customerId());
         }
-        CommandResult result = commands.execute(Cart.TYPE, UUID.randomUUID().toString(), open, Expected.NEW_STREAM, metadata());
+        CommandResult result = commands.execute(Cart.TYPE, UUID.randomUUID().toString(), open, Expected.NEW_STREAM,
+                request.metadata());
         return Response.created(uri.getAbsolutePathBuilder().path(result.id()).build()).entity(result).build();
     }
 
@@ -163,15 +165,21 @@ public class CartCommandEndpoints {
         }
         var status = commands.state(Account.TYPE, cart.state().customerId()).map(account -> account.state().status())
                 .orElse(null);
-        String orderId = UUID.randomUUID().toString();
         // at the version read: a line added meanwhile would otherwise be ordered unpriced
+        Expected read = Expected.version(cart.version());
+        Expected asked = request.expected(read);
+        if (!asked.equals(read)) {
+            throw new ConcurrencyConflict(cartId, ((Expected.Version) asked).version(), cart.version());
+        }
+        String orderId = UUID.randomUUID().toString();
         CommandResult result = commands.execute(Cart.TYPE, cartId,
-                new CartCommand.CheckOut(orderId, status, prices, rules, card, Instant.now()),
-                Expected.version(cart.version()), metadata());
-        return Response.created(uri.getBaseUriBuilder().path("orders").path(orderId).build())
+                new CartCommand.CheckOut(orderId, status, prices, rules, card, Instant.now()), read, request.metadata());
+        Response created = Response.created(uri.getBaseUriBuilder().path("orders").path(orderId).build())
                 .entity(JsonObjects.object().add("orderId", orderId).add("cartId", cartId)
                         .add("position", result.position()).build().toString())
                 .build();
+        CommandAnswers.tag(created.getHeaders(), result);
+        return created;
     }
 
     private static String orDefault(String card) {
@@ -179,10 +187,7 @@ public class CartCommandEndpoints {
     }
 
     private Response run(String id, CartCommand command) {
-        return Response.ok(commands.execute(Cart.TYPE, PathIds.of("cart", id), command, Expected.ANY_VERSION, metadata())).build();
-    }
-
-    private CommandMetadata metadata() {
-        return CommandMetadata.correlatedWith(correlation.id());
+        return Response.ok(commands.execute(Cart.TYPE, PathIds.of("cart", id), command, request.expected(Expected.ANY_VERSION),
+                request.metadata())).build();
     }
 }

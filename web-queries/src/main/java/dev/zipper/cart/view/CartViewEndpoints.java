@@ -1,5 +1,8 @@
 package dev.zipper.cart.view;
 
+import dev.zipper.cart.Cart;
+import dev.zipper.consistency.RowAnswers;
+import dev.zipper.log.AggregateHistory;
 import dev.zipper.pricing.Money;
 import dev.zipper.pricing.PricingRules;
 import dev.zipper.pricing.Totals;
@@ -7,23 +10,24 @@ import dev.zipper.product.view.ProductView;
 import dev.zipper.product.view.ProductViews;
 import dev.zipper.web.JsonObjects;
 import dev.zipper.web.PathIds;
-import dev.zipper.web.ProblemType;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -42,8 +47,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class CartViewEndpoints {
 
-    @PersistenceContext(unitName = "read-tables")
-    private EntityManager em;
+    @Inject
+    private AggregateHistory history;
+
+    @Context
+    private UriInfo uri;
+
+    @Inject
+    private RowAnswers answers;
 
     @Inject
     private ProductViews products;
@@ -70,13 +81,11 @@ public class CartViewEndpoints {
                             @SchemaProperty(name = "total", type = SchemaType.NUMBER),
                             @SchemaProperty(name = "version", type = SchemaType.INTEGER)})))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response byId(@PathParam("id") String id) {
-        return Optional.ofNullable(em.find(CartView.class, PathIds.of("cart", id)))
-                .map(cart -> Response.ok(json(cart)).build())
-                .orElseGet(() -> ProblemType.NOT_FOUND.response("No cart with id " + id));
+    public CompletionStage<Response> byId(@PathParam("id") String id) {
+        return answers.answerWithOthers(Cart.TYPE, CartView.class, PathIds.of("cart", id), this::json, "No cart with id " + id);
     }
 
-    private String json(CartView cart) {
+    private JsonObject json(CartView cart) {
         Map<String, ProductView> catalog = products.find(cart.lines().stream().map(CartLineRow::sku).toList()).stream()
                 .collect(Collectors.toMap(ProductView::id, Function.identity()));
         JsonArrayBuilder lines = JsonObjects.array();
@@ -110,6 +119,20 @@ public class CartViewEndpoints {
                     .add("shipping", figures.shipping().amount()).add("tax", figures.tax().amount())
                     .add("total", figures.total().amount());
         }
-        return body.add("version", cart.version()).build().toString();
+        return body.add("version", cart.version()).build();
+    }
+
+    @GET
+    @Path("{id}/events")
+    @Operation(summary = "The cart's events from the log, oldest first, a page at a time")
+    @APIResponse(responseCode = "200", description = "A page; next is absent on the last one",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EventPage")))
+    @APIResponse(responseCode = "400", ref = "InvalidRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response events(@PathParam("id") String id,
+                           @Parameter(description = "After this stream version (from next)") @QueryParam("after") String after,
+                           @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit") String limit) {
+        return history.events(Cart.TYPE, PathIds.of("cart", id), after, limit, uri.getAbsolutePathBuilder(),
+                "No cart with id " + id);
     }
 }

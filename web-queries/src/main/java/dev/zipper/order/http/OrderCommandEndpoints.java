@@ -1,11 +1,10 @@
 package dev.zipper.order.http;
 
-import dev.zipper.commands.CommandMetadata;
 import dev.zipper.commands.Commands;
 import dev.zipper.commands.Expected;
 import dev.zipper.order.Order;
 import dev.zipper.order.OrderCommand;
-import dev.zipper.web.Correlation;
+import dev.zipper.web.CommandRequest;
 import dev.zipper.web.JsonBody;
 import dev.zipper.web.PathIds;
 import jakarta.enterprise.context.RequestScoped;
@@ -37,7 +36,7 @@ public class OrderCommandEndpoints {
     private Commands commands;
 
     @Inject
-    private Correlation correlation;
+    private CommandRequest request;
 
     @POST
     @Path("{id}/cancel")
@@ -78,7 +77,7 @@ public class OrderCommandEndpoints {
     }
 
     private Response run(String id, OrderCommand command) {
-        return Response.ok(commands.execute(Order.TYPE, PathIds.of("order", id), command, Expected.ANY_VERSION,
-                CommandMetadata.correlatedWith(correlation.id()))).build();
+        return Response.ok(commands.execute(Order.TYPE, PathIds.of("order", id), command, request.expected(Expected.ANY_VERSION),
+                request.metadata())).build();
     }
 }

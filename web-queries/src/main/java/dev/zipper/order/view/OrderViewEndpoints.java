@@ -1,9 +1,12 @@
 package dev.zipper.order.view;
 
+import dev.zipper.consistency.RowAnswers;
 import dev.zipper.eventstore.EventLog;
 import dev.zipper.eventstore.RecordedEvent;
 import dev.zipper.eventstore.StreamId;
 import dev.zipper.fulfilment.Fulfilment;
+import dev.zipper.log.AggregateHistory;
+import dev.zipper.log.EventJson;
 import dev.zipper.order.Order;
 import dev.zipper.payment.Payment;
 import dev.zipper.payment.view.PaymentView;
@@ -20,15 +23,20 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Serves orders: one order with its payment, and its timeline from the log. */
@@ -42,10 +50,19 @@ public class OrderViewEndpoints {
             Payment.TYPE.streamType());
 
     @Inject
+    private AggregateHistory history;
+
+    @Context
+    private UriInfo uri;
+
+    @Inject
     private OrderViews orders;
 
     @Inject
     private EventLog log;
+
+    @Inject
+    private RowAnswers answers;
 
     @PersistenceContext(unitName = "read-tables")
     private EntityManager em;
@@ -73,15 +90,12 @@ public class OrderViewEndpoints {
                                     description = "As GET /payments/{id} answers; absent until requested"),
                             @SchemaProperty(name = "version", type = SchemaType.INTEGER)})))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response byId(@PathParam("id") String id) {
-        String orderId = PathIds.of("order", id);
-        return orders.find(orderId)
-                .map(order -> {
-                    JsonObjectBuilder json = order.toJson();
-                    Optional.ofNullable(em.find(PaymentView.class, orderId)).ifPresent(p -> json.add("payment", p.toJson()));
-                    return Response.ok(json.build().toString()).build();
-                })
-                .orElseGet(() -> ProblemType.NOT_FOUND.response("No order with id " + id));
+    public CompletionStage<Response> byId(@PathParam("id") String id) {
+        return answers.answerWithOthers(Order.TYPE, OrderView.class, PathIds.of("order", id), order -> {
+            JsonObjectBuilder json = order.toJson();
+            Optional.ofNullable(em.find(PaymentView.class, order.id())).ifPresent(p -> json.add("payment", p.toJson()));
+            return json.build();
+        }, "No order with id " + id);
     }
 
     @GET
@@ -102,16 +116,21 @@ public class OrderViewEndpoints {
             return ProblemType.NOT_FOUND.response("No order with id " + id);
         }
         JsonArrayBuilder items = JsonObjects.array();
-        events.stream().filter(event -> !event.type().equals("process.consumed")).forEach(event -> items.add(
-                JsonObjects.object()
-                        .add("position", event.position())
-                        .add("streamType", event.streamType())
-                        .add("streamId", event.streamId())
-                        .add("streamVersion", event.streamVersion())
-                        .add("type", event.type())
-                        .add("recordedAt", event.recordedAt().toString())
-                        .add("correlationId", event.metadata().correlationId().toString())
-                        .add("causationId", String.valueOf(event.metadata().causationId()))));
+        events.stream().filter(event -> !event.type().equals("process.consumed")).forEach(event -> items.add(EventJson.of(event)));
         return Response.ok(JsonObjects.object().add("orderId", id).add("events", items).build().toString()).build();
+    }
+
+    @GET
+    @Path("{id}/events")
+    @Operation(summary = "The order's events from the log, oldest first, a page at a time")
+    @APIResponse(responseCode = "200", description = "A page; next is absent on the last one",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EventPage")))
+    @APIResponse(responseCode = "400", ref = "InvalidRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response events(@PathParam("id") String id,
+                           @Parameter(description = "After this stream version (from next)") @QueryParam("after") String after,
+                           @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit") String limit) {
+        return history.events(Order.TYPE, PathIds.of("order", id), after, limit, uri.getAbsolutePathBuilder(),
+                "No order with id " + id);
     }
 }

@@ -1,22 +1,27 @@
 package dev.zipper.payment.view;
 
+import dev.zipper.consistency.RowAnswers;
+import dev.zipper.log.AggregateHistory;
+import dev.zipper.payment.Payment;
 import dev.zipper.web.PathIds;
-import dev.zipper.web.ProblemType;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Optional;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Serves payments; a payment's id is its order's. */
@@ -25,8 +30,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class PaymentViewEndpoints {
 
-    @PersistenceContext(unitName = "read-tables")
-    private EntityManager em;
+    @Inject
+    private AggregateHistory history;
+
+    @Context
+    private UriInfo uri;
+
+    @Inject
+    private RowAnswers answers;
 
     @GET
     @Path("{id}")
@@ -45,13 +56,22 @@ public class PaymentViewEndpoints {
                             @SchemaProperty(name = "failure", type = SchemaType.STRING),
                             @SchemaProperty(name = "version", type = SchemaType.INTEGER)})))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response byId(@PathParam("id") String id) {
-        return find(PathIds.of("payment", id))
-                .map(payment -> Response.ok(payment.toJson().build().toString()).build())
-                .orElseGet(() -> ProblemType.NOT_FOUND.response("No payment with id " + id));
+    public CompletionStage<Response> byId(@PathParam("id") String id) {
+        return answers.answer(Payment.TYPE, PaymentView.class, PathIds.of("payment", id), p -> p.toJson().build(),
+                "No payment with id " + id);
     }
 
-    Optional<PaymentView> find(String id) {
-        return Optional.ofNullable(em.find(PaymentView.class, id));
+    @GET
+    @Path("{id}/events")
+    @Operation(summary = "The payment's events from the log, oldest first, a page at a time")
+    @APIResponse(responseCode = "200", description = "A page; next is absent on the last one",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EventPage")))
+    @APIResponse(responseCode = "400", ref = "InvalidRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response events(@PathParam("id") String id,
+                           @Parameter(description = "After this stream version (from next)") @QueryParam("after") String after,
+                           @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit") String limit) {
+        return history.events(Payment.TYPE, PathIds.of("payment", id), after, limit, uri.getAbsolutePathBuilder(),
+                "No payment with id " + id);
     }
 }

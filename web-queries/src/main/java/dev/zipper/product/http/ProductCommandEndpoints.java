@@ -1,6 +1,5 @@
 package dev.zipper.product.http;
 
-import dev.zipper.commands.CommandMetadata;
 import dev.zipper.commands.CommandResult;
 import dev.zipper.commands.Commands;
 import dev.zipper.commands.Expected;
@@ -8,7 +7,7 @@ import dev.zipper.pricing.Money;
 import dev.zipper.product.Product;
 import dev.zipper.product.ProductCommand;
 import dev.zipper.product.Sku;
-import dev.zipper.web.Correlation;
+import dev.zipper.web.CommandRequest;
 import dev.zipper.web.JsonBody;
 import dev.zipper.web.PathIds;
 import jakarta.enterprise.context.RequestScoped;
@@ -41,7 +40,7 @@ public class ProductCommandEndpoints {
     private Commands commands;
 
     @Inject
-    private Correlation correlation;
+    private CommandRequest request;
 
     @Context
     private UriInfo uri;
@@ -67,7 +66,7 @@ public class ProductCommandEndpoints {
         String sku = Sku.required(json.text("sku"));
         ProductCommand.Add add = new ProductCommand.Add(json.text("name"), new Money(json.decimal("price"), json.text("currency")));
         CommandResult result = commands.execute(Product.TYPE, sku, add, Expected.NEW_STREAM,
-                CommandMetadata.correlatedWith(correlation.id()));
+                request.metadata());
         return Response.created(uri.getAbsolutePathBuilder().path(sku).build()).entity(result).build();
     }
 
@@ -100,8 +99,8 @@ public class ProductCommandEndpoints {
     }
 
     private Response run(String sku, ProductCommand command) {
-        CommandResult result = commands.execute(Product.TYPE, PathIds.of("product", sku), command, Expected.ANY_VERSION,
-                CommandMetadata.correlatedWith(correlation.id()));
+        CommandResult result = commands.execute(Product.TYPE, PathIds.of("product", sku), command, request.expected(Expected.ANY_VERSION),
+                request.metadata());
         return Response.ok(result).build();
     }
 }

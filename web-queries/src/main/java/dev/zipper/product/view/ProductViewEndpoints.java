@@ -1,8 +1,10 @@
 package dev.zipper.product.view;
 
+import dev.zipper.consistency.RowAnswers;
+import dev.zipper.log.AggregateHistory;
+import dev.zipper.product.Product;
 import dev.zipper.web.Page;
 import dev.zipper.web.PathIds;
-import dev.zipper.web.ProblemType;
 import dev.zipper.web.QueryParameters;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -31,7 +34,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class ProductViewEndpoints {
 
     @Inject
+    private AggregateHistory history;
+
+    @Inject
     private ProductViews views;
+
+    @Inject
+    private RowAnswers answers;
 
     @Context
     private UriInfo uri;
@@ -42,10 +51,9 @@ public class ProductViewEndpoints {
     @APIResponse(responseCode = "200", description = "The product",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductSchema.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response bySku(@PathParam("sku") String sku) {
-        return views.find(PathIds.of("product", sku))
-                .map(view -> Response.ok(view.toJson().toString()).build())
-                .orElseGet(() -> ProblemType.NOT_FOUND.response("No product with sku " + sku));
+    public CompletionStage<Response> bySku(@PathParam("sku") String sku) {
+        return answers.answer(Product.TYPE, ProductView.class, PathIds.of("product", sku), ProductView::toJson,
+                "No product with sku " + sku);
     }
 
     @GET
@@ -86,5 +94,19 @@ public class ProductViewEndpoints {
     static final class ProductSchema {
         private ProductSchema() {
         }
+    }
+
+    @GET
+    @Path("{sku}/events")
+    @Operation(summary = "The product's events from the log, oldest first, a page at a time")
+    @APIResponse(responseCode = "200", description = "A page; next is absent on the last one",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EventPage")))
+    @APIResponse(responseCode = "400", ref = "InvalidRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response events(@PathParam("sku") String sku,
+                           @Parameter(description = "After this stream version (from next)") @QueryParam("after") String after,
+                           @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit") String limit) {
+        return history.events(Product.TYPE, PathIds.of("product", sku), after, limit, uri.getAbsolutePathBuilder(),
+                "No product with sku " + sku);
     }
 }

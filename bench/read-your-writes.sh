@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# What reading one's own write costs, against a command alone, in the same run (bench/ReadYourWrites.java):
+#   bench/read-your-writes.sh [ROUNDS] [PER_ROUND]     default 5 rounds of 200 a way; a few minutes
+# WildFly on a fresh H2 database (or on PostgreSQL when ZIPPER_DB_* are set, as for run.sh), warmed up
+# for 30 s first; one client; results appended to bench/RESULTS.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds=${1:-5}
+per_round=${2:-200}
+target=$PWD/ear/target
+dir=$target/bench-ryw-wildfly
+api=http://127.0.0.1:8080/zipper/api
+
+echo "[bench] building"
+mvn -B -ntp -q -DskipTests -Dzipper.payara.skip -Dzipper.broker.skip package > "$target/bench-build.log" 2>&1 \
+    || { tail -30 "$target/bench-build.log" >&2; exit 1; }
+trap 'ear/src/main/wildfly/wildfly.sh stop "$dir" > /dev/null 2>&1 || true' EXIT
+rm -rf "$dir"
+echo "[bench] starting WildFly on ${ZIPPER_DB_DRIVER:-h2}"
+ear/src/main/wildfly/wildfly.sh start "$dir" > /dev/null
+echo "[bench] warming up (30 s, not measured)"
+java bench/ReadYourWrites.java "$api" 1000 1 > /dev/null &
+warm=$!
+sleep 30
+kill "$warm" 2>/dev/null || true
+echo "[bench] measuring: $rounds rounds of $per_round a way"
+results=$(java bench/ReadYourWrites.java "$api" "$rounds" "$per_round")
+echo "$results"
+{
+    echo
+    echo "## read-your-writes, $(date -u +%Y-%m-%d) (${ZIPPER_DB_DRIVER:-h2}, one client, $rounds x $per_round a way)"
+    echo
+    echo "| way | p50 ms | p99 ms | p50 / command's |"
+    echo "| --- | ---: | ---: | ---: |"
+    for way in command command+query await-view command+poll; do
+        value() { echo "$results" | awk -v k="$way-$1" '$1 == k {print $2}'; }
+        echo "| $way | $(value p50-ms) | $(value p99-ms) | $(value p50-ratio) |"
+    done
+} >> bench/RESULTS.md

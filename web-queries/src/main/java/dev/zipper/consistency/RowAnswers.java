@@ -1,0 +1,147 @@
+package dev.zipper.consistency;
+
+import dev.zipper.domain.AggregateType;
+import dev.zipper.eventstore.EventLog;
+import dev.zipper.eventstore.StreamId;
+import dev.zipper.log.AggregateHistory;
+import dev.zipper.log.AsOf;
+import dev.zipper.projection.ReadRow;
+import dev.zipper.projection.RowWaits;
+import dev.zipper.web.Problem;
+import dev.zipper.web.ProblemType;
+import dev.zipper.web.RequestRefused;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The answer to a query for one read row, the same for every view: {@code ETag} (the stream version),
+ * {@code Zipper-Position} (the log position it reflects), {@code 304} for a matching {@code If-None-Match};
+ * and, asked for a minimum position ({@link Freshness}), the answer once the row has applied what the log
+ * held of its stream at that position. That wait holds no thread ({@link RowWaits}); past it the answer is
+ * the row as it is, marked {@code Zipper-Stale: true}, or a {@code 503} if the client asked for strict
+ * handling. Asked for {@code ?version=n} or {@code ?at=<instant>}, the answer is instead the aggregate's
+ * state then, from the log ({@link AggregateHistory}).
+ */
+@RequestScoped
+public class RowAnswers {
+
+    @Inject
+    private HttpServletRequest request;
+
+    @Inject
+    private RowWaits waits;
+
+    @Inject
+    private EventLog log;
+
+    @Inject
+    private AggregateHistory history;
+
+    @Resource
+    private ManagedExecutorService executor;
+
+    @PersistenceContext(unitName = "read-tables")
+    private EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "zipper.consistency.default-wait-seconds", defaultValue = "5")
+    private int defaultWaitSeconds;
+
+    @Inject
+    @ConfigProperty(name = "zipper.consistency.max-wait-seconds", defaultValue = "30")
+    private int maxWaitSeconds;
+
+    /** The row of this aggregate's stream, shown by {@code json}, tagged with its version ({@code "3"}). */
+    public <R extends ReadRow<?>> CompletionStage<Response> answer(AggregateType<?, ?, ?> type, Class<R> rows, String id,
+                                                                   Function<R, JsonObject> json, String notFound) {
+        return answer(type, rows, id, json, false, notFound);
+    }
+
+    /**
+     * As {@link #answer}, for an answer that also shows facts of other streams (a cart's prices, an order's
+     * payment): its tag changes with them too, {@code "3.5f1c02ab"}, the stream version before the dot.
+     */
+    public <R extends ReadRow<?>> CompletionStage<Response> answerWithOthers(AggregateType<?, ?, ?> type, Class<R> rows,
+                                                                             String id, Function<R, JsonObject> json,
+                                                                             String notFound) {
+        return answer(type, rows, id, json, true, notFound);
+    }
+
+    private <R extends ReadRow<?>> CompletionStage<Response> answer(AggregateType<?, ?, ?> type, Class<R> rows, String id,
+                                                                    Function<R, JsonObject> json, boolean withOthers,
+                                                                    String notFound) {
+        Optional<AsOf> asOf = AsOf.of(request);
+        if (asOf.isPresent()) {
+            return CompletableFuture.completedFuture(history.state(type, id, asOf.get(), notFound));
+        }
+        Freshness asked = Freshness.of(request, defaultWaitSeconds, maxWaitSeconds);
+        Shown<R> shown = new Shown<>(json, withOthers, EntityTags.of(request.getHeaders(HttpHeaders.IF_NONE_MATCH)), notFound);
+        if (asked.minPosition().isEmpty()) {
+            return CompletableFuture.completedFuture(shown.answer(em.find(rows, id), 0, false));
+        }
+        long position = asked.minPosition().getAsLong();
+        long head = log.head();
+        if (position > head) {
+            throw new RequestRefused(ProblemType.INVALID_REQUEST, ConsistencyHeaders.MIN_POSITION + " " + position
+                    + " is beyond the log's last position, " + head);
+        }
+        int version = log.versionAt(new StreamId(type.streamType(), id), position);
+        if (version == 0) {
+            // the stream had no events then: whatever the view shows of it now is at least that fresh
+            return CompletableFuture.completedFuture(shown.answer(em.find(rows, id), position, false));
+        }
+        // from here on, on the executor's thread: nothing of this request-scoped bean but these locals
+        RowWaits rowWaits = waits;
+        Duration wait = asked.waitUpTo();
+        boolean strict = asked.strict();
+        return waits.until(rows, id, version)
+                .completeOnTimeout(null, wait.toMillis(), TimeUnit.MILLISECONDS)
+                .thenApplyAsync(reachedOrTimedOut -> rowWaits.read(rows, id, row -> {
+                    boolean reached = row != null && row.version() >= version;
+                    if (!reached && strict) {
+                        return Problem.builder(ProblemType.UNAVAILABLE, "The view has not reached position " + position
+                                        + " within " + wait.toSeconds() + " s; try again shortly")
+                                .header(HttpHeaders.RETRY_AFTER, 1).build();
+                    }
+                    return shown.answer(row, reached ? position : 0, !reached);
+                }), executor);
+    }
+
+    /** How a row is shown, given what the request sent in If-None-Match. */
+    private record Shown<R extends ReadRow<?>>(Function<R, JsonObject> json, boolean withOthers,
+                                               Set<String> noneMatch, String notFound) {
+
+        Response answer(R row, long atLeast, boolean stale) {
+            Response.ResponseBuilder answer;
+            if (row == null) {
+                answer = Problem.builder(ProblemType.NOT_FOUND, notFound);
+            } else {
+                String body = json.apply(row).toString();
+                String current = row.version() + (withOthers ? "." + String.format("%08x", body.hashCode()) : "");
+                answer = EntityTags.noneMatch(noneMatch, current) ? Response.ok(body) : Response.notModified();
+                answer.tag(new EntityTag(current)).header(ConsistencyHeaders.POSITION, Math.max(atLeast, row.position()));
+            }
+            if (stale) {
+                answer.header(ConsistencyHeaders.STALE, true);
+            }
+            return answer.build();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.zipper.log;
+
+import dev.zipper.eventstore.EventLog;
+import dev.zipper.eventstore.EventLogFailure;
+import dev.zipper.relay.LogAppended;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The clients of {@code GET /events} on this server, at most {@code zipper.events.max-subscribers}
+ * (default 32). They are pumped when a command on this server commits, and once a second if the log's
+ * head has moved past them (a command on another server sharing the database): one query of the head a
+ * second for all of them, not one per client. Each gets a heartbeat every
+ * {@code zipper.events.heartbeat-seconds} (default 15).
+ */
+@ApplicationScoped
+public class EventSubscribers {
+
+    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private final AtomicLong ticks = new AtomicLong();
+
+    @Inject
+    private EventLog log;
+
+    @Resource
+    private ManagedExecutorService executor;
+
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    @ConfigProperty(name = "zipper.events.max-subscribers", defaultValue = "32")
+    private int maxSubscribers;
+
+    @Inject
+    @ConfigProperty(name = "zipper.events.heartbeat-seconds", defaultValue = "15")
+    private int heartbeatSeconds;
+
+    private ScheduledFuture<?> tick;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        tick = scheduler.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (tick != null) {
+            tick.cancel(false);
+        }
+        subscribers.forEach(Subscriber::close);
+    }
+
+    /** Adds one, and starts sending it the log from where it asked; false if there are too many already. */
+    boolean add(Subscriber subscriber) {
+        synchronized (subscribers) {
+            if (subscribers.size() >= maxSubscribers) {
+                return false;
+            }
+            subscribers.add(subscriber);
+        }
+        subscriber.greet();
+        subscriber.pump(log, executor);
+        return true;
+    }
+
+    int max() {
+        return maxSubscribers;
+    }
+
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) LogAppended appended) {
+        subscribers.forEach(subscriber -> subscriber.pump(log, executor));
+    }
+
+    private void tick() {
+        subscribers.removeIf(Subscriber::closed);
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        if (ticks.incrementAndGet() % heartbeatSeconds == 0) {
+            subscribers.forEach(Subscriber::heartbeat);
+        }
+        try {
+            long head = log.head();
+            subscribers.stream().filter(subscriber -> subscriber.behind(head)).forEach(subscriber -> subscriber.pump(log, executor));
+        } catch (EventLogFailure e) {
+            // the database is away: the next tick tries again
+        }
+    }
+}
