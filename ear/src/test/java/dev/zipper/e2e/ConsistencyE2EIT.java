@@ -68,6 +68,23 @@ class ConsistencyE2EIT {
     }
 
     @Test
+    void a_list_given_the_commands_position_shows_the_write() {
+        for (int i = 0; i < 5; i++) {
+            String sku = "LIST-" + System.nanoTime();
+            HttpResponse<String> added = http.post("products", "{\"sku\": \"" + sku
+                    + "\", \"name\": \"Listed\", \"price\": 2.00, \"currency\": \"EUR\"}");
+            String position = added.headers().firstValue(POSITION).orElseThrow();
+            HttpResponse<String> listed = http.get("products?limit=1&after=" + sku.substring(0, sku.length() - 1) + "&minPosition="
+                    + position);
+            assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+            assertThat(body(listed).getJsonArray("items").getJsonObject(0).getString("sku")).isEqualTo(sku);
+            assertThat(Long.parseLong(listed.headers().firstValue(POSITION).orElseThrow()))
+                    .isGreaterThanOrEqualTo(Long.parseLong(position));
+        }
+        assertThat(http.get("accounts?limit=1").headers().firstValue(POSITION)).as("every list says how far it is").isPresent();
+    }
+
+    @Test
     void a_view_that_has_not_caught_up_in_time_answers_stale_or_with_503_if_asked_to_be_strict() {
         boolean staleSeen = false;
         boolean refusalSeen = false;
@@ -181,6 +198,8 @@ class ConsistencyE2EIT {
         assertThat(post.getJsonObject("responses").keySet()).contains("412", "422");
         assertThat(post.getJsonObject("responses").getJsonObject("200").getJsonObject("headers").keySet())
                 .contains("ETag", "Zipper-Position");
+        String products = paths.keySet().stream().filter(p -> p.endsWith("/products")).findFirst().orElseThrow();
+        assertThat(refs(paths.getJsonObject(products).getJsonObject("get"))).contains("#/components/parameters/Zipper-Min-Position");
         assertThat(api.getJsonObject("components").getJsonObject("parameters").getJsonObject("Idempotency-Key")
                 .getString("in")).isEqualTo("header");
     }

@@ -5,12 +5,15 @@ import dev.zipper.account.Account;
 import dev.zipper.account.AccountCommand;
 import dev.zipper.account.AccountEvent;
 import dev.zipper.account.AccountStatus;
+import dev.zipper.account.Address;
 import dev.zipper.account.view.AccountProjection;
 import dev.zipper.account.view.AccountViews;
 import dev.zipper.commands.CommandMetadata;
 import dev.zipper.commands.CommandResult;
 import dev.zipper.commands.Commands;
 import dev.zipper.commands.Expected;
+import dev.zipper.commands.IdempotencyKey;
+import dev.zipper.commands.IdempotencyKeys;
 import dev.zipper.eventstore.ConcurrencyConflict;
 import dev.zipper.eventstore.EventCodec;
 import dev.zipper.eventstore.EventLog;
@@ -19,14 +22,15 @@ import dev.zipper.eventstore.NewEvent;
 import dev.zipper.eventstore.RecordedEvent;
 import dev.zipper.eventstore.StreamId;
 import dev.zipper.migrations.Schema;
-import dev.zipper.projection.ProjectionCounters;
 import dev.zipper.process.ProcessRunner;
+import dev.zipper.projection.ProjectionCounters;
 import dev.zipper.projection.Projector;
 import dev.zipper.relay.EventPublisher;
 import dev.zipper.schema.SchemaMigration;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,8 +62,13 @@ class CommandToProjectionIT {
         return Deployments.withTests(CommandToProjectionIT.class, WelcomeProcess.class);
     }
 
+    private static final Address PARIS = new Address("12 Rue de la Paix", null, "75002", "Paris", "FR");
+
     @Inject
     Commands commands;
+
+    @Inject
+    IdempotencyKeys keys;
 
     @Inject
     AccountViews views;
@@ -281,6 +290,28 @@ class CommandToProjectionIT {
 
     private long counter(String name) {
         return counters.toJson(AccountProjection.NAME).build().getJsonNumber(name).longValue();
+    }
+
+    @Test
+    void a_command_with_an_idempotency_key_runs_once_until_the_key_is_purged() {
+        CommandResult opened = open(new AccountCommand.Open("Keyed", "keyed@example.org"));
+        IdempotencyKey key = new IdempotencyKey(UUID.randomUUID().toString(), "f".repeat(64));
+        CommandMetadata keyed = metadata().idempotent(key);
+        commands.execute(Account.TYPE, opened.id(), new AccountCommand.SetShippingAddress(PARIS), Expected.ANY_VERSION, keyed);
+
+        assertThatThrownBy(() -> commands.execute(Account.TYPE, opened.id(), new AccountCommand.SetShippingAddress(PARIS),
+                Expected.ANY_VERSION, keyed)).hasMessageContaining("has been used already");
+        assertThat(keys.find(key.key())).hasValueSatisfying(used -> {
+            assertThat(used.fingerprint()).isEqualTo(key.fingerprint());
+            assertThat(used.result()).hasValueSatisfying(result -> assertThat(result.version()).isEqualTo(2));
+        });
+        assertThat(log().readStream(new StreamId("account", opened.id()), 0)).hasSize(2);
+
+        assertThat(keys.purge(Instant.now().plusSeconds(1))).isPositive();
+        assertThat(keys.find(key.key())).isEmpty();
+        CommandResult again = commands.execute(Account.TYPE, opened.id(), new AccountCommand.SetShippingAddress(
+                new Address("1 Main St", null, "1000", "Brussels", "BE")), Expected.ANY_VERSION, keyed);
+        assertThat(again.version()).as("a purged key is free again").isEqualTo(3);
     }
 
     /** A command on an existing account, as the HTTP layer sends it without an expected version. */

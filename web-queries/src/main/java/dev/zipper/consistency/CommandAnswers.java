@@ -4,6 +4,7 @@ import dev.zipper.commands.CommandResult;
 import dev.zipper.projection.Projection;
 import dev.zipper.projection.ReadSide;
 import dev.zipper.projection.RowWaits;
+import dev.zipper.web.ConsistencyHeaders;
 import dev.zipper.web.ProblemType;
 import dev.zipper.web.RequestRefused;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -83,14 +84,16 @@ public class CommandAnswers implements ContainerRequestFilter, ContainerResponse
     private void await(Projection<?, ?> projection, CommandResult result, MultivaluedMap<String, Object> headers) {
         long wait = Freshness.of(servletRequest, defaultWaitSeconds, maxWaitSeconds).waitUpTo().toMillis();
         try {
-            waits.until(projection.rows(), result.id(), result.version()).get(wait, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            headers.putSingle(ConsistencyHeaders.STALE, true);
+            // timed out on the future itself, so that the wait is forgotten with it
+            waits.until(projection.rows(), result.id(), result.version()).orTimeout(wait, TimeUnit.MILLISECONDS).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             headers.putSingle(ConsistencyHeaders.STALE, true);
         } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
+            if (!(e.getCause() instanceof TimeoutException)) {
+                throw new IllegalStateException(e.getCause());
+            }
+            headers.putSingle(ConsistencyHeaders.STALE, true);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.zipper.consistency;
 
+import dev.zipper.web.ConsistencyHeaders;
 import dev.zipper.web.ProblemType;
 import dev.zipper.web.QueryParameters;
 import dev.zipper.web.RequestRefused;

@@ -7,6 +7,7 @@ import dev.zipper.log.AggregateHistory;
 import dev.zipper.log.AsOf;
 import dev.zipper.projection.ReadRow;
 import dev.zipper.projection.RowWaits;
+import dev.zipper.web.ConsistencyHeaders;
 import dev.zipper.web.Problem;
 import dev.zipper.web.ProblemType;
 import dev.zipper.web.RequestRefused;
@@ -22,12 +23,15 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -53,6 +57,13 @@ public class RowAnswers {
 
     @Inject
     private AggregateHistory history;
+
+    @Inject
+    private ViewPositions positions;
+
+    @Inject
+    @ConfigProperty(name = "zipper.consistency.list-window", defaultValue = "10000")
+    private long listWindow;
 
     @Resource
     private ManagedExecutorService executor;
@@ -107,21 +118,66 @@ public class RowAnswers {
             // the stream had no events then: whatever the view shows of it now is at least that fresh
             return CompletableFuture.completedFuture(shown.answer(em.find(rows, id), position, false));
         }
-        // from here on, on the executor's thread: nothing of this request-scoped bean but these locals
-        RowWaits rowWaits = waits;
         Duration wait = asked.waitUpTo();
         boolean strict = asked.strict();
-        return waits.until(rows, id, version)
+        return waits.show(rows, id, version, wait, executor, (row, reached) -> {
+            if (!reached && strict) {
+                return Problem.builder(ProblemType.UNAVAILABLE, "The view has not reached position " + position
+                        + " within " + wait.toSeconds() + " s; try again shortly").header(HttpHeaders.RETRY_AFTER, 1).build();
+            }
+            return shown.answer(row, reached ? position : 0, !reached);
+        });
+    }
+
+    /**
+     * A list from one read table: answered with {@code Zipper-Position}, the position up to which the table
+     * has applied the log (of the last {@code zipper.consistency.list-window} positions: an older event
+     * still unapplied is for readiness to report, not for each list to look for). Asked for a minimum
+     * position, it is answered once every row of the table has applied its stream's events up to there,
+     * waiting as a single row's answer does. {@code page} makes the answer; it may run on the executor.
+     */
+    public CompletionStage<Response> list(AggregateType<?, ?, ?> type, Class<? extends ReadRow<?>> rows, Supplier<Response> page) {
+        Freshness asked = Freshness.of(request, defaultWaitSeconds, maxWaitSeconds);
+        long head = log.head();
+        long position = asked.minPosition().orElse(head);
+        if (position > head) {
+            throw new RequestRefused(ProblemType.INVALID_REQUEST, ConsistencyHeaders.MIN_POSITION + " " + position
+                    + " is beyond the log's last position, " + head);
+        }
+        long from = Math.max(0, position - listWindow);
+        Map<String, ViewPositions.Behind> behind = positions.behind(type.streamType(), rows, from, position);
+        if (behind.isEmpty() || asked.minPosition().isEmpty()) {
+            return CompletableFuture.completedFuture(positioned(page.get(), applied(behind, position), false));
+        }
+        ViewPositions viewPositions = positions;
+        Duration wait = asked.waitUpTo();
+        boolean strict = asked.strict();
+        CompletableFuture<?>[] each = behind.entrySet().stream()
+                .map(row -> waits.until(rows, row.getKey(), row.getValue().version())).toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(each)
                 .completeOnTimeout(null, wait.toMillis(), TimeUnit.MILLISECONDS)
-                .thenApplyAsync(reachedOrTimedOut -> rowWaits.read(rows, id, row -> {
-                    boolean reached = row != null && row.version() >= version;
-                    if (!reached && strict) {
+                .thenApplyAsync(reachedOrTimedOut -> viewPositions.read(() -> {
+                    Arrays.stream(each).forEach(row -> row.cancel(false));
+                    Map<String, ViewPositions.Behind> still = viewPositions.behind(type.streamType(), rows, from, position);
+                    if (!still.isEmpty() && strict) {
                         return Problem.builder(ProblemType.UNAVAILABLE, "The view has not reached position " + position
-                                        + " within " + wait.toSeconds() + " s; try again shortly")
-                                .header(HttpHeaders.RETRY_AFTER, 1).build();
+                                + " within " + wait.toSeconds() + " s; try again shortly").header(HttpHeaders.RETRY_AFTER, 1).build();
                     }
-                    return shown.answer(row, reached ? position : 0, !reached);
+                    return positioned(page.get(), applied(still, position), !still.isEmpty());
                 }), executor);
+    }
+
+    /** Up to where the table has applied the log: just before its first unapplied event, else all of it. */
+    private static long applied(Map<String, ViewPositions.Behind> behind, long upTo) {
+        return behind.values().stream().mapToLong(ViewPositions.Behind::position).min().orElse(upTo + 1) - 1;
+    }
+
+    private static Response positioned(Response answer, long position, boolean stale) {
+        Response.ResponseBuilder positioned = Response.fromResponse(answer).header(ConsistencyHeaders.POSITION, position);
+        if (stale) {
+            positioned.header(ConsistencyHeaders.STALE, true);
+        }
+        return positioned.build();
     }
 
     /** How a row is shown, given what the request sent in If-None-Match. */

@@ -1,12 +1,12 @@
 package dev.zipper.log;
 
-import dev.zipper.consistency.ConsistencyHeaders;
 import dev.zipper.domain.AggregateType;
 import dev.zipper.domain.Decider;
 import dev.zipper.eventstore.EventCodec;
 import dev.zipper.eventstore.EventLog;
 import dev.zipper.eventstore.RecordedEvent;
 import dev.zipper.eventstore.StreamId;
+import dev.zipper.web.ConsistencyHeaders;
 import dev.zipper.web.JsonObjects;
 import dev.zipper.web.Page;
 import dev.zipper.web.ProblemType;
@@ -61,7 +61,11 @@ public class AggregateHistory {
                 .header(ConsistencyHeaders.POSITION, last.position()).build();
     }
 
-    /** The stream's events after version {@code after}, oldest first, {@code limit} at a time, with their data. */
+    /**
+     * The stream's events after version {@code after}, oldest first, {@code limit} at a time, with their data
+     * ({@code GET /<aggregates>/{id}/events}; each aggregate's view endpoints declare that path, since a
+     * sub-resource shared by all of them is missing from Payara's OpenAPI document).
+     */
     public Response events(AggregateType<?, ?, ?> type, String id, String after, String limit, UriBuilder list,
                            String notFound) {
         Page page = Page.of(limit, after);

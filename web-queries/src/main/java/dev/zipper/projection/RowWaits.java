@@ -1,15 +1,20 @@
 package dev.zipper.projection;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.logging.Logger;
 
 /**
  * Requests waiting for a read row to reach a stream version (read-your-writes). A wait is a future that
@@ -22,8 +27,13 @@ public class RowWaits {
 
     private final Map<Row, List<Waiting>> waiting = new ConcurrentHashMap<>();
 
+    private static final Logger LOG = Logger.getLogger(RowWaits.class.getName());
+
     @PersistenceContext(unitName = "read-tables")
     private EntityManager em;
+
+    @Inject
+    private RowReads reads;
 
     /**
      * Completes when the row of this stream in this read table has applied {@code version}: at once if it
@@ -44,12 +54,31 @@ public class RowWaits {
     }
 
     /**
-     * Reads a row and shows it, in a transaction of its own: from a thread of the application's executor,
-     * where no request's persistence context can be used, once a wait ends.
+     * The row shown once it has applied {@code version} ({@code show(row, true)}), or as it is when
+     * {@code within} has passed ({@code show(row, false)}); read on {@code executor}. Woken but finding the
+     * row not there yet (a commit not yet visible to another connection), it waits again, to the same end.
      */
-    @Transactional
-    public <R extends ReadRow<?>, T> T read(Class<R> rows, String id, Function<R, T> show) {
-        return show.apply(em.find(rows, id));
+    public <R extends ReadRow<?>, T> CompletableFuture<T> show(Class<R> rows, String id, int version, Duration within,
+                                                               Executor executor, BiFunction<R, Boolean, T> show) {
+        return attempt(rows, id, version, System.nanoTime() + within.toNanos(), executor, show);
+    }
+
+    private <R extends ReadRow<?>, T> CompletableFuture<T> attempt(Class<R> rows, String id, int version, long deadline,
+                                                                   Executor executor, BiFunction<R, Boolean, T> show) {
+        return until(rows, id, version)
+                .completeOnTimeout(null, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
+                .thenComposeAsync(wokenOrTimedOut -> {
+                    Optional<T> shown = reads.read(rows, id, row -> row != null && row.version() >= version
+                            ? Optional.of(show.apply(row, true)) : Optional.<T>empty());
+                    if (shown.isPresent()) {
+                        return CompletableFuture.completedFuture(shown.get());
+                    }
+                    if (System.nanoTime() >= deadline) {
+                        return CompletableFuture.completedFuture(reads.read(rows, id, row -> show.apply(row, false)));
+                    }
+                    LOG.info(() -> "Woken for " + rows.getSimpleName() + " " + id + " v" + version + " before it could be read");
+                    return attempt(rows, id, version, deadline, executor, show);
+                }, executor);
     }
 
     /** The projector's word that a row's transaction committed with the row at this version. */

@@ -13,11 +13,13 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * Adds the consistency headers to the OpenAPI document wherever they apply, so that no endpoint has to
  * list them: on every command (POST) If-Match, Idempotency-Key, Zipper-Await-View and their answers; on
  * every query for one aggregate's view ({@code /<aggregates>/{id}}) If-None-Match, Zipper-Min-Position
- * and Prefer. The parameters, headers and responses are declared once, in {@link ZipperApi}. Configured
+ * and Prefer; Zipper-Min-Position and Prefer on a list marked {@code @Extension(name = ApiHeaders.LIST)}. The parameters, headers and responses are declared once, in {@link ZipperApi}. Configured
  * as {@code mp.openapi.filter}.
  */
 public class ApiHeaders implements OASFilter {
 
+    /** The extension a list of one read table is marked with: it answers read-your-writes too. */
+    public static final String LIST = "x-zipper-view-list";
     private static final String ONE_AGGREGATE = ".*/[a-z]+/\\{[a-zA-Z]+\\}";
 
     @Override
@@ -36,6 +38,9 @@ public class ApiHeaders implements OASFilter {
             if (get != null && path.getKey().matches(ONE_AGGREGATE)) {
                 add(get, List.of("If-None-Match", "Zipper-Min-Position", "minPosition", "Prefer", "wait", "handling"),
                         Map.of("304", "NotModified", "503", "Unavailable"), List.of("ETag", "Zipper-Position", "Zipper-Stale"));
+            } else if (get != null && get.getExtensions() != null && get.getExtensions().containsKey(LIST)) {
+                add(get, List.of("Zipper-Min-Position", "minPosition", "Prefer", "wait", "handling"),
+                        Map.of("503", "Unavailable"), List.of("Zipper-Position", "Zipper-Stale"));
             }
         }
     }

@@ -6,7 +6,7 @@ import dev.zipper.account.Address;
 import dev.zipper.commands.CommandResult;
 import dev.zipper.commands.Commands;
 import dev.zipper.commands.Expected;
-import dev.zipper.web.CommandRequest;
+import dev.zipper.consistency.CommandRequest;
 import dev.zipper.web.JsonBody;
 import dev.zipper.web.PathIds;
 import dev.zipper.web.ProblemType;

@@ -4,6 +4,7 @@ import dev.zipper.account.Account;
 import dev.zipper.account.AccountStatus;
 import dev.zipper.consistency.RowAnswers;
 import dev.zipper.log.AggregateHistory;
+import dev.zipper.web.ApiHeaders;
 import dev.zipper.web.Page;
 import dev.zipper.web.PathIds;
 import dev.zipper.web.QueryParameters;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
@@ -69,6 +71,7 @@ public class AccountViewEndpoints {
     /** Every account, or those with one status, in pages ordered by id. */
     @GET
     @Operation(summary = "Accounts by id, a page at a time, optionally with one status")
+    @Extension(name = ApiHeaders.LIST, value = "true")
     @APIResponse(responseCode = "200", description = "A page; next is absent on the last one",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
                     properties = {
@@ -77,7 +80,7 @@ public class AccountViewEndpoints {
                             @SchemaProperty(name = "next", type = SchemaType.STRING, format = "uri",
                                     description = "The next page (also in a Link rel=next header)")})))
     @APIResponse(responseCode = "400", ref = "InvalidRequest")
-    public Response list(
+    public CompletionStage<Response> list(
             @Parameter(schema = @Schema(enumeration = {"PENDING", "CONFIRMED", "ACTIVE", "SUSPENDED", "ARCHIVED"}))
             @QueryParam("status") String status,
             @Parameter(description = "Page size, 1 to 500 (default 50)", schema = @Schema(type = SchemaType.INTEGER))
@@ -87,19 +90,17 @@ public class AccountViewEndpoints {
         Page page = Page.of(limit, after);
         UriBuilder list = uri.getAbsolutePathBuilder();
         wanted.ifPresent(s -> list.queryParam("status", s.name()));
-        return page.answer(views.list(wanted, page.after(), page.limit() + 1), AccountView::id, AccountView::toJson, list);
+        return answers.list(Account.TYPE, AccountView.class,
+                () -> page.answer(views.list(wanted, page.after(), page.limit() + 1), AccountView::id, AccountView::toJson, list));
     }
 
     @GET
     @Path("{id}/events")
     @Operation(summary = "The account's events from the log, oldest first, a page at a time")
-    @APIResponse(responseCode = "200", description = "A page; next is absent on the last one",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EventPage")))
-    @APIResponse(responseCode = "400", ref = "InvalidRequest")
+    @APIResponse(responseCode = "200", description = "A page", content = @Content(schema = @Schema(ref = "EventPage")))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response events(@PathParam("id") String id,
-                           @Parameter(description = "After this stream version (from next)") @QueryParam("after") String after,
-                           @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit") String limit) {
+    public Response events(@PathParam("id") String id, @QueryParam("after") String after,
+                           @QueryParam("limit") String limit) {
         return history.events(Account.TYPE, PathIds.of("account", id), after, limit, uri.getAbsolutePathBuilder(),
                 "No account with id " + id);
     }

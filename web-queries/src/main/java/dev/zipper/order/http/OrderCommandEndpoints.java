@@ -2,9 +2,9 @@ package dev.zipper.order.http;
 
 import dev.zipper.commands.Commands;
 import dev.zipper.commands.Expected;
+import dev.zipper.consistency.CommandRequest;
 import dev.zipper.order.Order;
 import dev.zipper.order.OrderCommand;
-import dev.zipper.web.CommandRequest;
 import dev.zipper.web.JsonBody;
 import dev.zipper.web.PathIds;
 import jakarta.enterprise.context.RequestScoped;

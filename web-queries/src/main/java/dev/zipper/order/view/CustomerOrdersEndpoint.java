@@ -1,6 +1,9 @@
 package dev.zipper.order.view;
 
+import dev.zipper.consistency.RowAnswers;
+import dev.zipper.order.Order;
 import dev.zipper.order.OrderStatus;
+import dev.zipper.web.ApiHeaders;
 import dev.zipper.web.Page;
 import dev.zipper.web.PathIds;
 import dev.zipper.web.ProblemType;
@@ -21,8 +24,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
@@ -38,12 +43,16 @@ public class CustomerOrdersEndpoint {
     @Inject
     private OrderViews orders;
 
+    @Inject
+    private RowAnswers answers;
+
     @Context
     private UriInfo uri;
 
     @GET
     @Path("{id}/orders")
     @Operation(summary = "A customer's orders, newest first, a page at a time")
+    @Extension(name = ApiHeaders.LIST, value = "true")
     @APIResponse(responseCode = "200", description = "A page; next is absent on the last one",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
                     properties = {
@@ -51,7 +60,7 @@ public class CustomerOrdersEndpoint {
                                     description = "Orders as GET /orders/{id} answers them, without the payment"),
                             @SchemaProperty(name = "next", type = SchemaType.STRING, format = "uri")})))
     @APIResponse(responseCode = "400", ref = "InvalidRequest")
-    public Response ofCustomer(@PathParam("id") String customerId,
+    public CompletionStage<Response> ofCustomer(@PathParam("id") String customerId,
             @Parameter(schema = @Schema(enumeration = {"PLACED", "SUCCEEDED", "FAILED", "CANCELLED", "SHIPPED", "DELIVERED"}))
             @QueryParam("status") String status,
             @Parameter(description = "Page size, 1 to 500 (default 50)", schema = @Schema(type = SchemaType.INTEGER))
@@ -72,7 +81,10 @@ public class CustomerOrdersEndpoint {
         }
         UriBuilder list = uri.getAbsolutePathBuilder();
         wanted.ifPresent(s -> list.queryParam("status", s.name()));
-        return page.answer(orders.ofCustomer(PathIds.of("account", customerId), wanted, placedAt, lastId, page.limit() + 1),
-                order -> order.placedAt() + " " + order.id(), order -> order.toJson().build(), list);
+        OffsetDateTime fromPlacedAt = placedAt;
+        String fromId = lastId;
+        return answers.list(Order.TYPE, OrderView.class, () -> page.answer(orders.ofCustomer(PathIds.of("account", customerId),
+                wanted, fromPlacedAt, fromId, page.limit() + 1), order -> order.placedAt() + " " + order.id(),
+                order -> order.toJson().build(), list));
     }
 }

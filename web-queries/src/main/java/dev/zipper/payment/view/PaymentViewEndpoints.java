@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Serves payments; a payment's id is its order's. */
@@ -64,13 +63,10 @@ public class PaymentViewEndpoints {
     @GET
     @Path("{id}/events")
     @Operation(summary = "The payment's events from the log, oldest first, a page at a time")
-    @APIResponse(responseCode = "200", description = "A page; next is absent on the last one",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EventPage")))
-    @APIResponse(responseCode = "400", ref = "InvalidRequest")
+    @APIResponse(responseCode = "200", description = "A page", content = @Content(schema = @Schema(ref = "EventPage")))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response events(@PathParam("id") String id,
-                           @Parameter(description = "After this stream version (from next)") @QueryParam("after") String after,
-                           @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit") String limit) {
+    public Response events(@PathParam("id") String id, @QueryParam("after") String after,
+                           @QueryParam("limit") String limit) {
         return history.events(Payment.TYPE, PathIds.of("payment", id), after, limit, uri.getAbsolutePathBuilder(),
                 "No payment with id " + id);
     }

@@ -3,6 +3,7 @@ package dev.zipper.product.view;
 import dev.zipper.consistency.RowAnswers;
 import dev.zipper.log.AggregateHistory;
 import dev.zipper.product.Product;
+import dev.zipper.web.ApiHeaders;
 import dev.zipper.web.Page;
 import dev.zipper.web.PathIds;
 import dev.zipper.web.QueryParameters;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
@@ -58,13 +60,14 @@ public class ProductViewEndpoints {
 
     @GET
     @Operation(summary = "The catalog by sku, a page at a time")
+    @Extension(name = ApiHeaders.LIST, value = "true")
     @APIResponse(responseCode = "200", description = "A page; next is absent on the last one",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
                     properties = {
                             @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = ProductSchema.class),
                             @SchemaProperty(name = "next", type = SchemaType.STRING, format = "uri")})))
     @APIResponse(responseCode = "400", ref = "InvalidRequest")
-    public Response list(
+    public CompletionStage<Response> list(
             @Parameter(description = "true: only products with units available", schema = @Schema(type = SchemaType.BOOLEAN))
             @QueryParam("inStock") String inStock,
             @Parameter(description = "Page size, 1 to 500 (default 50)", schema = @Schema(type = SchemaType.INTEGER))
@@ -76,7 +79,8 @@ public class ProductViewEndpoints {
         if (onlyInStock) {
             list.queryParam("inStock", true);
         }
-        return page.answer(views.list(onlyInStock, page.after(), page.limit() + 1), ProductView::id, ProductView::toJson, list);
+        return answers.list(Product.TYPE, ProductView.class, () -> page.answer(views.list(onlyInStock, page.after(),
+                page.limit() + 1), ProductView::id, ProductView::toJson, list));
     }
 
     /** A product as GET /products/{sku} answers (for the OpenAPI document). */
@@ -99,13 +103,10 @@ public class ProductViewEndpoints {
     @GET
     @Path("{sku}/events")
     @Operation(summary = "The product's events from the log, oldest first, a page at a time")
-    @APIResponse(responseCode = "200", description = "A page; next is absent on the last one",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EventPage")))
-    @APIResponse(responseCode = "400", ref = "InvalidRequest")
+    @APIResponse(responseCode = "200", description = "A page", content = @Content(schema = @Schema(ref = "EventPage")))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response events(@PathParam("sku") String sku,
-                           @Parameter(description = "After this stream version (from next)") @QueryParam("after") String after,
-                           @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit") String limit) {
+    public Response events(@PathParam("sku") String sku, @QueryParam("after") String after,
+                           @QueryParam("limit") String limit) {
         return history.events(Product.TYPE, PathIds.of("product", sku), after, limit, uri.getAbsolutePathBuilder(),
                 "No product with sku " + sku);
     }

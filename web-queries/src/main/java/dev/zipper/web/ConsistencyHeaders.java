@@ -1,4 +1,4 @@
-package dev.zipper.consistency;
+package dev.zipper.web;
 
 /** The headers with which answers say what of the log they reflect, and requests ask for a fresh enough one. */
 public final class ConsistencyHeaders {

@@ -1,9 +1,9 @@
-package dev.zipper.web;
+package dev.zipper.consistency;
 
 import dev.zipper.commands.CommandMetadata;
 import dev.zipper.commands.Expected;
-import dev.zipper.consistency.IfMatch;
 import dev.zipper.idempotency.RequestKey;
+import dev.zipper.web.Correlation;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
