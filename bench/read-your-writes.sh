@@ -10,6 +10,7 @@ per_round=${2:-200}
 target=$PWD/ear/target
 dir=$target/bench-ryw-wildfly
 api=http://127.0.0.1:8080/zipper/api
+mkdir -p "$target"
 
 echo "[bench] building"
 mvn -B -ntp -q -DskipTests -Dzipper.payara.skip -Dzipper.broker.skip package > "$target/bench-build.log" 2>&1 \

@@ -107,12 +107,7 @@ public class RowAnswers {
         if (asked.minPosition().isEmpty()) {
             return CompletableFuture.completedFuture(shown.answer(em.find(rows, id), 0, false));
         }
-        long position = asked.minPosition().getAsLong();
-        long head = log.head();
-        if (position > head) {
-            throw new RequestRefused(ProblemType.INVALID_REQUEST, ConsistencyHeaders.MIN_POSITION + " " + position
-                    + " is beyond the log's last position, " + head);
-        }
+        long position = withinLog(asked.minPosition().getAsLong());
         int version = log.versionAt(new StreamId(type.streamType(), id), position);
         if (version == 0) {
             // the stream had no events then: whatever the view shows of it now is at least that fresh
@@ -121,11 +116,7 @@ public class RowAnswers {
         Duration wait = asked.waitUpTo();
         boolean strict = asked.strict();
         return waits.show(rows, id, version, wait, executor, (row, reached) -> {
-            if (!reached && strict) {
-                return Problem.builder(ProblemType.UNAVAILABLE, "The view has not reached position " + position
-                        + " within " + wait.toSeconds() + " s; try again shortly").header(HttpHeaders.RETRY_AFTER, 1).build();
-            }
-            return shown.answer(row, reached ? position : 0, !reached);
+            return !reached && strict ? notReached(position, wait) : shown.answer(row, reached ? position : 0, !reached);
         });
     }
 
@@ -138,12 +129,7 @@ public class RowAnswers {
      */
     public CompletionStage<Response> list(AggregateType<?, ?, ?> type, Class<? extends ReadRow<?>> rows, Supplier<Response> page) {
         Freshness asked = Freshness.of(request, defaultWaitSeconds, maxWaitSeconds);
-        long head = log.head();
-        long position = asked.minPosition().orElse(head);
-        if (position > head) {
-            throw new RequestRefused(ProblemType.INVALID_REQUEST, ConsistencyHeaders.MIN_POSITION + " " + position
-                    + " is beyond the log's last position, " + head);
-        }
+        long position = asked.minPosition().isPresent() ? withinLog(asked.minPosition().getAsLong()) : log.head();
         long from = Math.max(0, position - listWindow);
         Map<String, ViewPositions.Behind> behind = positions.behind(type.streamType(), rows, from, position);
         if (behind.isEmpty() || asked.minPosition().isEmpty()) {
@@ -159,12 +145,25 @@ public class RowAnswers {
                 .thenApplyAsync(reachedOrTimedOut -> viewPositions.read(() -> {
                     Arrays.stream(each).forEach(row -> row.cancel(false));
                     Map<String, ViewPositions.Behind> still = viewPositions.behind(type.streamType(), rows, from, position);
-                    if (!still.isEmpty() && strict) {
-                        return Problem.builder(ProblemType.UNAVAILABLE, "The view has not reached position " + position
-                                + " within " + wait.toSeconds() + " s; try again shortly").header(HttpHeaders.RETRY_AFTER, 1).build();
-                    }
-                    return positioned(page.get(), applied(still, position), !still.isEmpty());
+                    return !still.isEmpty() && strict ? notReached(position, wait)
+                            : positioned(page.get(), applied(still, position), !still.isEmpty());
                 }), executor);
+    }
+
+    /** A minimum position, refused if the log has not reached it (no command answered it). */
+    private long withinLog(long position) {
+        long head = log.head();
+        if (position > head) {
+            throw new RequestRefused(ProblemType.INVALID_REQUEST, ConsistencyHeaders.MIN_POSITION + " " + position
+                    + " is beyond the log's last position, " + head);
+        }
+        return position;
+    }
+
+    /** The answer, with strict handling, when the view has not reached the position in time. */
+    private static Response notReached(long position, Duration wait) {
+        return Problem.builder(ProblemType.UNAVAILABLE, "The view has not reached position " + position + " within "
+                + wait.toSeconds() + " s; try again shortly").header(HttpHeaders.RETRY_AFTER, 1).build();
     }
 
     /** Up to where the table has applied the log: just before its first unapplied event, else all of it. */
