@@ -5,7 +5,7 @@ import dev.zipper.eventstore.EventLogFailure;
 import dev.zipper.relay.LogAppended;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -14,6 +14,8 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,14 +31,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class EventSubscribers {
 
+    private static final int PUMPS = 4;
+
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final AtomicLong ticks = new AtomicLong();
 
     @Inject
     private EventLog log;
 
+    /** Threads of their own: a client slow to take its events must not hold the application's executor. */
     @Resource
-    private ManagedExecutorService executor;
+    private ManagedThreadFactory threads;
+
+    private ExecutorService executor;
 
     @Resource
     private ManagedScheduledExecutorService scheduler;
@@ -52,6 +59,7 @@ public class EventSubscribers {
     private ScheduledFuture<?> tick;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        executor = Executors.newFixedThreadPool(PUMPS, threads);
         tick = scheduler.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -61,6 +69,9 @@ public class EventSubscribers {
             tick.cancel(false);
         }
         subscribers.forEach(Subscriber::close);
+        if (executor != null) {
+            executor.shutdownNow();
+        }
     }
 
     /** Adds one, and starts sending it the log from where it asked; false if there are too many already. */

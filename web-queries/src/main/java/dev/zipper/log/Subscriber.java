@@ -7,7 +7,7 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,9 +16,9 @@ import java.util.logging.Logger;
 /**
  * One client of {@code GET /events}: the position it has been sent up to, and its filter. It is sent the
  * log from there in order, read in batches (the catch-up and the live tail are the same reading), each
- * event with its position as the SSE id. A send is awaited before the next batch is read, so a slow
- * client holds at most one batch in memory; one too slow or gone is closed, and it may resume with
- * {@code Last-Event-ID}. Pumps of one subscriber never overlap.
+ * event with its position as the SSE id. The next batch is read once the last send of the one before
+ * has completed, so a slow client holds at most one batch in memory; one too slow or gone is closed, and
+ * it may resume with {@code Last-Event-ID}. Pumps of one subscriber never overlap.
  */
 final class Subscriber {
 
@@ -49,17 +49,53 @@ final class Subscriber {
         return sent < head;
     }
 
-    /** Sends what the log holds past what was sent, on the executor; asked while running, it runs again. */
+    /**
+     * Sends what the log holds past what was sent, a batch at a time on the executor; asked again while
+     * at it, it goes on. It never blocks a thread on the client: the next batch is read when the last
+     * send of the one before has completed, and a send not done within {@value #SEND_TIMEOUT_SECONDS} s
+     * closes the stream.
+     */
     void pump(EventLog log, Executor executor) {
         if (pumpsAsked.getAndIncrement() == 0) {
-            executor.execute(() -> {
-                int asked;
-                do {
-                    asked = pumpsAsked.get();
-                    sendNewEvents(log);
-                } while (pumpsAsked.addAndGet(-asked) > 0);
-            });
+            executor.execute(() -> sendBatch(log, executor, pumpsAsked.get()));
         }
+    }
+
+    /** One batch; {@code asked} pumps are answered once a batch leaves nothing more to read. */
+    private void sendBatch(EventLog log, Executor executor, int asked) {
+        List<RecordedEvent> batch;
+        CompletableFuture<?> last = CompletableFuture.completedFuture(null);
+        try {
+            batch = log.readLog(sent, BATCH);
+            for (RecordedEvent event : batch) {
+                if (wanted(event)) {
+                    last = sink.send(event(event)).toCompletableFuture();
+                }
+            }
+        } catch (RuntimeException e) {
+            close(e);
+            return;
+        }
+        long upTo = batch.isEmpty() ? sent : batch.get(batch.size() - 1).position();
+        boolean more = batch.size() == BATCH;
+        last.orTimeout(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS).whenCompleteAsync((done, failed) -> {
+            if (failed != null) {
+                close(failed);
+                return;
+            }
+            sent = upTo;
+            if (more) {
+                sendBatch(log, executor, asked);
+            } else if (pumpsAsked.addAndGet(-asked) > 0) {
+                sendBatch(log, executor, pumpsAsked.get());
+            }
+        }, executor);
+    }
+
+    private void close(Throwable why) {
+        LOG.fine(() -> "Event stream subscriber closed: " + why);
+        pumpsAsked.set(0);
+        sink.close();
     }
 
     /** A first comment, so that the answer's headers leave at once, and how soon to reconnect (1 s). */
@@ -83,30 +119,6 @@ final class Subscriber {
         sink.close();
     }
 
-    private void sendNewEvents(EventLog log) {
-        try {
-            List<RecordedEvent> batch;
-            do {
-                batch = log.readLog(sent, BATCH);
-                CompletionStage<?> last = null;
-                for (RecordedEvent event : batch) {
-                    if (wanted(event)) {
-                        last = sink.send(event(event));
-                    }
-                }
-                if (last != null) {
-                    await(last);
-                }
-                if (!batch.isEmpty()) {
-                    sent = batch.get(batch.size() - 1).position();
-                }
-            } while (batch.size() == BATCH && !sink.isClosed());
-        } catch (RuntimeException e) {
-            LOG.fine(() -> "Event stream subscriber closed: " + e);
-            sink.close();
-        }
-    }
-
     private boolean wanted(RecordedEvent event) {
         return streamType.map(event.streamType()::equals).orElse(true) && streamId.map(event.streamId()::equals).orElse(true);
     }
@@ -117,17 +129,5 @@ final class Subscriber {
                 .name(event.type())
                 .data(EventJson.withData(event).build().toString())
                 .build();
-    }
-
-    /** Waits for a send, bounded: a client that takes longer is dropped. */
-    private void await(CompletionStage<?> send) {
-        try {
-            send.toCompletableFuture().get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (Exception e) {
-            throw new IllegalStateException("send failed", e);
-        }
     }
 }

@@ -68,13 +68,14 @@ public class RowWaits {
         return until(rows, id, version)
                 .completeOnTimeout(null, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
                 .thenComposeAsync(wokenOrTimedOut -> {
-                    Optional<T> shown = reads.read(rows, id, row -> row != null && row.version() >= version
-                            ? Optional.of(show.apply(row, true)) : Optional.<T>empty());
+                    boolean last = System.nanoTime() >= deadline;
+                    // one read decides and shows: reached, or shown as it is once the time is up
+                    Optional<T> shown = reads.read(rows, id, row -> {
+                        boolean reached = row != null && row.version() >= version;
+                        return reached || last ? Optional.of(show.apply(row, reached)) : Optional.<T>empty();
+                    });
                     if (shown.isPresent()) {
                         return CompletableFuture.completedFuture(shown.get());
-                    }
-                    if (System.nanoTime() >= deadline) {
-                        return CompletableFuture.completedFuture(reads.read(rows, id, row -> show.apply(row, false)));
                     }
                     LOG.info(() -> "Woken for " + rows.getSimpleName() + " " + id + " v" + version + " before it could be read");
                     return attempt(rows, id, version, deadline, executor, show);
