@@ -98,9 +98,9 @@ final class Subscriber {
         sink.close();
     }
 
-    /** A first comment, so that the answer's headers leave at once, and how soon to reconnect (1 s). */
+    /** A first comment, so that the answer's headers leave at once. */
     void greet() {
-        sendOrClose(sse.newEventBuilder().comment("subscribed").reconnectDelay(1000).build());
+        sendOrClose(sse.newEventBuilder().comment("subscribed").build());
     }
 
     /** A comment line, so that proxies keep an idle stream open and a client gone is noticed. */
