@@ -22,7 +22,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every command's answer carries the aggregate's new version as its {@code ETag} (for the next command's
@@ -45,14 +44,6 @@ public class CommandAnswers implements ContainerRequestFilter, ContainerResponse
 
     @Inject
     private HttpServletRequest servletRequest;
-
-    @Inject
-    @ConfigProperty(name = "zipper.consistency.default-wait-seconds", defaultValue = "5")
-    private int defaultWaitSeconds;
-
-    @Inject
-    @ConfigProperty(name = "zipper.consistency.max-wait-seconds", defaultValue = "30")
-    private int maxWaitSeconds;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -82,7 +73,7 @@ public class CommandAnswers implements ContainerRequestFilter, ContainerResponse
     }
 
     private void await(Projection<?, ?> projection, CommandResult result, MultivaluedMap<String, Object> headers) {
-        long wait = Freshness.of(servletRequest, defaultWaitSeconds, maxWaitSeconds).waitUpTo().toMillis();
+        long wait = Freshness.of(servletRequest).waitUpTo().toMillis();
         try {
             // timed out on the future itself, so that the wait is forgotten with it
             waits.until(projection.rows(), result.id(), result.version()).orTimeout(wait, TimeUnit.MILLISECONDS).get();

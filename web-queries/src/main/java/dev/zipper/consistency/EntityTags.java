@@ -2,7 +2,7 @@ package dev.zipper.consistency;
 
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.List;
+import java.util.Enumeration;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -18,17 +18,13 @@ final class EntityTags {
     }
 
     /** The tags the header values list, each without its quotes; a weak tag keeps its {@code W/} prefix. */
-    static Set<String> of(List<String> headerValues) {
-        return headerValues.stream()
+    static Set<String> of(Enumeration<String> headerValues) {
+        return Collections.list(headerValues).stream()
                 .flatMap(value -> Arrays.stream(value.split(",")))
                 .map(String::trim)
                 .filter(tag -> !tag.isEmpty())
                 .map(EntityTags::unquoted)
                 .collect(Collectors.toUnmodifiableSet());
-    }
-
-    static Set<String> of(java.util.Enumeration<String> headerValues) {
-        return of(Collections.list(headerValues));
     }
 
     /** If-None-Match compares weakly: {@code W/"3"} matches {@code "3"}. */

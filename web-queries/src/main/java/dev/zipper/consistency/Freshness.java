@@ -10,6 +10,8 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * What a query asks of a view's freshness: the log position it must have applied ({@code Zipper-Min-Position},
@@ -19,7 +21,14 @@ import java.util.TreeMap;
  */
 public record Freshness(OptionalLong minPosition, Duration waitUpTo, boolean strict) {
 
-    static Freshness of(HttpServletRequest request, int defaultWaitSeconds, int maxWaitSeconds) {
+    /**
+     * The request's asks; the wait defaults to {@code zipper.consistency.default-wait-seconds} (5), and is
+     * at most {@code zipper.consistency.max-wait-seconds} (30).
+     */
+    static Freshness of(HttpServletRequest request) {
+        Config config = ConfigProvider.getConfig();
+        int defaultWaitSeconds = config.getOptionalValue("zipper.consistency.default-wait-seconds", Integer.class).orElse(5);
+        int maxWaitSeconds = config.getOptionalValue("zipper.consistency.max-wait-seconds", Integer.class).orElse(30);
         Map<String, String> prefer = preferences(request);
         String position = firstOf(request.getParameter("minPosition"), request.getHeader(ConsistencyHeaders.MIN_POSITION));
         String wait = firstOf(request.getParameter("wait"), prefer.get("wait"));

@@ -38,9 +38,4 @@ public class IfMatch {
         }
         return Expected.version(Integer.parseInt(version));
     }
-
-    /** Whether the request has an If-Match: a stale version is then a 412, not a 409. */
-    public boolean present() {
-        return request.getHeader(HttpHeaders.IF_MATCH) != null;
-    }
 }

@@ -6,6 +6,7 @@ import dev.zipper.eventstore.StreamId;
 import dev.zipper.log.AggregateHistory;
 import dev.zipper.log.AsOf;
 import dev.zipper.projection.ReadRow;
+import dev.zipper.projection.RowReads;
 import dev.zipper.projection.RowWaits;
 import dev.zipper.web.ConsistencyHeaders;
 import dev.zipper.web.Problem;
@@ -23,15 +24,14 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -62,6 +62,9 @@ public class RowAnswers {
     private ViewPositions positions;
 
     @Inject
+    private RowReads reads;
+
+    @Inject
     @ConfigProperty(name = "zipper.consistency.list-window", defaultValue = "10000")
     private long listWindow;
 
@@ -70,14 +73,6 @@ public class RowAnswers {
 
     @PersistenceContext(unitName = "read-tables")
     private EntityManager em;
-
-    @Inject
-    @ConfigProperty(name = "zipper.consistency.default-wait-seconds", defaultValue = "5")
-    private int defaultWaitSeconds;
-
-    @Inject
-    @ConfigProperty(name = "zipper.consistency.max-wait-seconds", defaultValue = "30")
-    private int maxWaitSeconds;
 
     /** The row of this aggregate's stream, shown by {@code json}, tagged with its version ({@code "3"}). */
     public <R extends ReadRow<?>> CompletionStage<Response> answer(AggregateType<?, ?, ?> type, Class<R> rows, String id,
@@ -102,7 +97,7 @@ public class RowAnswers {
         if (asOf.isPresent()) {
             return CompletableFuture.completedFuture(history.state(type, id, asOf.get(), notFound));
         }
-        Freshness asked = Freshness.of(request, defaultWaitSeconds, maxWaitSeconds);
+        Freshness asked = Freshness.of(request);
         Shown<R> shown = new Shown<>(json, withOthers, EntityTags.of(request.getHeaders(HttpHeaders.IF_NONE_MATCH)), notFound);
         if (asked.minPosition().isEmpty()) {
             return CompletableFuture.completedFuture(shown.answer(em.find(rows, id), 0, false));
@@ -115,8 +110,14 @@ public class RowAnswers {
         }
         Duration wait = asked.waitUpTo();
         boolean strict = asked.strict();
-        return waits.show(rows, id, version, wait, executor, (row, reached) -> {
-            return !reached && strict ? notReached(position, wait) : shown.answer(row, reached ? position : 0, !reached);
+        return waits.answer(rows, Map.of(id, version), wait, executor, last -> {
+            R row = reads.row(rows, id);
+            boolean reached = row != null && row.version() >= version;
+            if (!reached && !last) {
+                return Optional.empty();
+            }
+            return Optional.of(!reached && strict ? notReached(position, wait)
+                    : shown.answer(row, reached ? position : 0, !reached));
         });
     }
 
@@ -127,8 +128,9 @@ public class RowAnswers {
      * position, it is answered once every row of the table has applied its stream's events up to there,
      * waiting as a single row's answer does. {@code page} makes the answer; it may run on the executor.
      */
-    public CompletionStage<Response> list(AggregateType<?, ?, ?> type, Class<? extends ReadRow<?>> rows, Supplier<Response> page) {
-        Freshness asked = Freshness.of(request, defaultWaitSeconds, maxWaitSeconds);
+    public CompletionStage<Response> list(AggregateType<?, ?, ?> type, Class<? extends ReadRow<?>> rows,
+                                          Supplier<Response> page) {
+        Freshness asked = Freshness.of(request);
         long position = asked.minPosition().isPresent() ? withinLog(asked.minPosition().getAsLong()) : log.head();
         long from = Math.max(0, position - listWindow);
         Map<String, ViewPositions.Behind> behind = positions.behind(type.streamType(), rows, from, position);
@@ -138,16 +140,16 @@ public class RowAnswers {
         ViewPositions viewPositions = positions;
         Duration wait = asked.waitUpTo();
         boolean strict = asked.strict();
-        CompletableFuture<?>[] each = behind.entrySet().stream()
-                .map(row -> waits.until(rows, row.getKey(), row.getValue().version())).toArray(CompletableFuture[]::new);
-        return CompletableFuture.allOf(each)
-                .completeOnTimeout(null, wait.toMillis(), TimeUnit.MILLISECONDS)
-                .thenApplyAsync(reachedOrTimedOut -> viewPositions.read(() -> {
-                    Arrays.stream(each).forEach(row -> row.cancel(false));
-                    Map<String, ViewPositions.Behind> still = viewPositions.behind(type.streamType(), rows, from, position);
-                    return !still.isEmpty() && strict ? notReached(position, wait)
-                            : positioned(page.get(), applied(still, position), !still.isEmpty());
-                }), executor);
+        Map<String, Integer> versions = behind.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, row -> row.getValue().version()));
+        return waits.answer(rows, versions, wait, executor, last -> {
+            Map<String, ViewPositions.Behind> still = viewPositions.behind(type.streamType(), rows, from, position);
+            if (!still.isEmpty() && !last) {
+                return Optional.empty();
+            }
+            return Optional.of(!still.isEmpty() && strict ? notReached(position, wait)
+                    : positioned(page.get(), applied(still, position), !still.isEmpty()));
+        });
     }
 
     /** A minimum position, refused if the log has not reached it (no command answered it). */

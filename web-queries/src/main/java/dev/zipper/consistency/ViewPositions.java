@@ -5,10 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Table;
-import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -38,11 +36,5 @@ public class ViewPositions {
                 .getResultList();
         return found.stream().collect(Collectors.toMap(row -> (String) row[0],
                 row -> new Behind(((Number) row[1]).intValue(), ((Number) row[2]).longValue())));
-    }
-
-    /** Runs a query of the read tables in a transaction of its own (from the executor, once a wait ends). */
-    @Transactional
-    <T> T read(Supplier<T> query) {
-        return query.get();
     }
 }

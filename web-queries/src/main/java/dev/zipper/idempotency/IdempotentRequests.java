@@ -4,6 +4,7 @@ import dev.zipper.commands.CommandResult;
 import dev.zipper.commands.IdempotencyKey;
 import dev.zipper.commands.IdempotencyKeys;
 import dev.zipper.commands.KeyAlreadyUsed;
+import dev.zipper.web.ConsistencyHeaders;
 import dev.zipper.web.JsonBodyReader;
 import dev.zipper.web.Problem;
 import dev.zipper.web.ProblemType;
@@ -51,14 +52,18 @@ import java.util.stream.Collectors;
 public class IdempotentRequests implements ContainerRequestFilter, ContainerResponseFilter, WriterInterceptor,
         ExceptionMapper<KeyAlreadyUsed> {
 
-    public static final String HEADER = "Idempotency-Key";
+    private static final String HEADER = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
     private static final long ANSWERING_SECONDS = 60;
+    /**
+     * Kept with the request, not only in {@link RequestKey}: the interceptor sees every answer, some sent
+     * off the request's thread, where the request scope is not active.
+     */
     private static final String KEY = IdempotentRequests.class.getName() + ".key";
     private static final String STATUS = IdempotentRequests.class.getName() + ".status";
     /** The headers an answer is replayed with; the correlation id is the retry's own. */
     private static final List<String> KEPT = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.LOCATION, HttpHeaders.ETAG,
-            "Zipper-Position", HttpHeaders.RETRY_AFTER, HttpHeaders.LINK);
+            ConsistencyHeaders.POSITION, HttpHeaders.RETRY_AFTER, HttpHeaders.LINK);
 
     @Inject
     private IdempotencyKeys keys;

@@ -11,10 +11,9 @@ import dev.zipper.web.JsonObjects;
 import dev.zipper.web.Page;
 import dev.zipper.web.ProblemType;
 import dev.zipper.web.QueryParameters;
+import dev.zipper.web.SharedJsonb;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
@@ -27,8 +26,6 @@ import java.util.List;
  */
 @ApplicationScoped
 public class AggregateHistory {
-
-    private static final Jsonb JSONB = JsonbBuilder.create();
 
     @Inject
     private EventLog log;
@@ -55,7 +52,7 @@ public class AggregateHistory {
                 .add("version", last.streamVersion())
                 .add("position", last.position())
                 .add("recordedAt", last.recordedAt().toString())
-                .add("state", Redaction.of(JSONB.toJson(state)))
+                .add("state", Redaction.of(SharedJsonb.instance().toJson(state)))
                 .build().toString();
         return Response.ok(body).tag(new EntityTag(String.valueOf(last.streamVersion())))
                 .header(ConsistencyHeaders.POSITION, last.position()).build();

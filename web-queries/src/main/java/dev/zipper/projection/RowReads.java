@@ -4,10 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Reads a row and shows it in a transaction of its own: from a thread of the application's executor,
+ * Reads of the read tables in a transaction of their own: from a thread of the application's executor,
  * where no request's persistence context may be used, once a wait ends.
  */
 @ApplicationScoped
@@ -17,7 +17,12 @@ public class RowReads {
     private EntityManager em;
 
     @Transactional
-    public <R extends ReadRow<?>, T> T read(Class<R> rows, String id, Function<R, T> show) {
-        return show.apply(em.find(rows, id));
+    public <T> T read(Supplier<T> query) {
+        return query.get();
+    }
+
+    /** One row, in the caller's transaction (within {@link #read}). */
+    public <R extends ReadRow<?>> R row(Class<R> rows, String id) {
+        return em.find(rows, id);
     }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,21 +14,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
  * Requests waiting for a read row to reach a stream version (read-your-writes). A wait is a future that
  * the projector completes when the transaction that brought the row there commits: a waiting request
  * holds no thread, and nothing polls the database for it. Only this server's projector completes it; a
- * row applied by another instance is seen when the caller reads the row again at its timeout.
+ * row applied by another instance is seen when the caller reads it at the wait's end ({@link #answer}).
  */
 @ApplicationScoped
 public class RowWaits {
 
-    private final Map<Row, List<Waiting>> waiting = new ConcurrentHashMap<>();
-
     private static final Logger LOG = Logger.getLogger(RowWaits.class.getName());
+
+    private final Map<Row, List<Waiting>> waiting = new ConcurrentHashMap<>();
 
     @PersistenceContext(unitName = "read-tables")
     private EntityManager em;
@@ -54,31 +55,31 @@ public class RowWaits {
     }
 
     /**
-     * The row shown once it has applied {@code version} ({@code show(row, true)}), or as it is when
-     * {@code within} has passed ({@code show(row, false)}); read on {@code executor}. Woken but finding the
-     * row not there yet (a commit not yet visible to another connection), it waits again, to the same end.
+     * The answer of {@code attempt}, run in a transaction on {@code executor} once every one of these rows
+     * (stream id to version) may have applied its version: when all have woken, or when {@code within}
+     * has passed, and then with {@code last} true: it must answer. An attempt that gives no answer (woken
+     * before it could read what woke it, a commit not yet visible to its connection) waits again.
      */
-    public <R extends ReadRow<?>, T> CompletableFuture<T> show(Class<R> rows, String id, int version, Duration within,
-                                                               Executor executor, BiFunction<R, Boolean, T> show) {
-        return attempt(rows, id, version, System.nanoTime() + within.toNanos(), executor, show);
+    public <T> CompletableFuture<T> answer(Class<? extends ReadRow<?>> rows, Map<String, Integer> versions, Duration within,
+                                           Executor executor, Function<Boolean, Optional<T>> attempt) {
+        return answer(rows, versions, System.nanoTime() + within.toNanos(), executor, attempt);
     }
 
-    private <R extends ReadRow<?>, T> CompletableFuture<T> attempt(Class<R> rows, String id, int version, long deadline,
-                                                                   Executor executor, BiFunction<R, Boolean, T> show) {
-        return until(rows, id, version)
+    private <T> CompletableFuture<T> answer(Class<? extends ReadRow<?>> rows, Map<String, Integer> versions, long deadline,
+                                            Executor executor, Function<Boolean, Optional<T>> attempt) {
+        CompletableFuture<?>[] each = versions.entrySet().stream()
+                .map(row -> until(rows, row.getKey(), row.getValue())).toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(each)
                 .completeOnTimeout(null, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
                 .thenComposeAsync(wokenOrTimedOut -> {
+                    Arrays.stream(each).forEach(wait -> wait.cancel(false)); // forgotten, reached or not
                     boolean last = System.nanoTime() >= deadline;
-                    // one read decides and shows: reached, or shown as it is once the time is up
-                    Optional<T> shown = reads.read(rows, id, row -> {
-                        boolean reached = row != null && row.version() >= version;
-                        return reached || last ? Optional.of(show.apply(row, reached)) : Optional.<T>empty();
-                    });
-                    if (shown.isPresent()) {
-                        return CompletableFuture.completedFuture(shown.get());
+                    Optional<T> answer = reads.read(() -> attempt.apply(last));
+                    if (answer.isPresent()) {
+                        return CompletableFuture.completedFuture(answer.get());
                     }
-                    LOG.info(() -> "Woken for " + rows.getSimpleName() + " " + id + " v" + version + " before it could be read");
-                    return attempt(rows, id, version, deadline, executor, show);
+                    LOG.info(() -> "Woken for " + rows.getSimpleName() + " " + versions + " before it could be read");
+                    return answer(rows, versions, deadline, executor, attempt);
                 }, executor);
     }
 

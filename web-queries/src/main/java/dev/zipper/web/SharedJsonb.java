@@ -20,4 +20,9 @@ public class SharedJsonb implements ContextResolver<Jsonb> {
     public Jsonb getContext(Class<?> type) {
         return JSONB;
     }
+
+    /** The same instance, for a body written by hand (an aggregate's state as of a version). */
+    public static Jsonb instance() {
+        return JSONB;
+    }
 }
