@@ -4,6 +4,9 @@ import dev.zipper.account.AccountStatus;
 import dev.zipper.domain.AggregateType;
 import dev.zipper.domain.Decider;
 import dev.zipper.domain.IllegalTransition;
+import dev.zipper.domain.Issued;
+import dev.zipper.order.Order;
+import dev.zipper.order.OrderCommand;
 import dev.zipper.order.OrderLine;
 import dev.zipper.pricing.Money;
 import java.util.ArrayList;
@@ -12,15 +15,16 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A customer's shopping cart: lines in the order they were first added. Once checked out it is an
+ * A customer's shopping cart: lines in the order they were first added. Its checkout places the order in
+ * the same transaction (so the order exists when the checkout answers); from then on the cart is the
  * order's history and takes no more changes.
  */
 public record Cart(String customerId, List<CartLine> lines, String orderId) {
 
     public static final Cart NONE = new Cart(null, List.of(), null);
 
-    public static final AggregateType<CartCommand, CartEvent, Cart> TYPE =
-            new AggregateType<>("cart", CartEvent.class, Decider.of(NONE, Cart::decide, Cart::evolve));
+    public static final AggregateType<CartCommand, CartEvent, Cart> TYPE = new AggregateType<>("cart", CartEvent.class,
+            Decider.of(NONE, Cart::decide, Cart::evolve), Cart::places);
 
     public Cart {
         lines = List.copyOf(lines);
@@ -93,6 +97,15 @@ public record Cart(String customerId, List<CartLine> lines, String orderId) {
         Money subtotal = priced.stream().map(OrderLine::total).reduce(Money::plus).orElseThrow();
         return List.of(new CartEvent.CheckedOut(checkOut.orderId(), customerId, priced,
                 checkOut.rules().totals(subtotal), checkOut.card(), checkOut.at()));
+    }
+
+    /** A checkout places its order, with the lines as priced and the card to pay with. */
+    static List<Issued<?>> places(CartEvent event, String cartId) {
+        if (!(event instanceof CartEvent.CheckedOut out)) {
+            return List.of();
+        }
+        return List.of(Issued.opening(Order.TYPE, out.orderId(),
+                new OrderCommand.Place(out.customerId(), cartId, out.lines(), out.totals(), out.card(), out.at())));
     }
 
     public Cart evolve(CartEvent event) {

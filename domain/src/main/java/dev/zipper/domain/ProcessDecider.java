@@ -42,23 +42,4 @@ public interface ProcessDecider<E, S> {
             return new Reaction<>(List.of(), List.of());
         }
     }
-
-    /**
-     * A command the process issues.
-     *
-     * @param to      the aggregate it is for
-     * @param id      the aggregate's stream id
-     * @param command the command
-     * @param opens   whether it opens a new stream (else the stream must exist)
-     */
-    record Issued<C>(AggregateType<C, ?, ?> to, String id, C command, boolean opens) {
-
-        public static <C> Issued<C> to(AggregateType<C, ?, ?> to, String id, C command) {
-            return new Issued<>(to, id, command, false);
-        }
-
-        public static <C> Issued<C> opening(AggregateType<C, ?, ?> to, String id, C command) {
-            return new Issued<>(to, id, command, true);
-        }
-    }
 }

@@ -1,8 +1,6 @@
 package dev.zipper.fulfilment;
 
-import dev.zipper.cart.Cart;
-import dev.zipper.cart.CartEvent;
-import dev.zipper.domain.ProcessDecider.Issued;
+import dev.zipper.domain.Issued;
 import dev.zipper.domain.ProcessDecider.Reaction;
 import dev.zipper.domain.ProcessDecider;
 import dev.zipper.domain.ProcessType;
@@ -25,8 +23,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * An order's way from checkout to its end, as a process with one instance per order: place the order and
- * reserve every line; once all are reserved, take payment; once paid, the order succeeded. A refused
+ * An order's way from checkout to its end, as a process with one instance per order: once the order is
+ * placed (by its cart's checkout), reserve every line; once all are reserved, take payment; once paid, the order succeeded. A refused
  * reservation, or a declined or unanswered payment, releases what was reserved and fails the order; a
  * reservation that arrives after that is released at once; a cancelled order gives back its stock and,
  * if it was paid, its money. Every step answers one event and records what it did, so a redelivered event
@@ -43,7 +41,7 @@ public record Fulfilment(Stage stage, List<OrderLine> lines, Money total, Card c
     public static final Fulfilment NONE = new Fulfilment(Stage.NEW, List.of(), null, null, Set.of(), false);
 
     public static final ProcessType<FulfilmentEvent, Fulfilment> TYPE = new ProcessType<>("order-fulfilment",
-            FulfilmentEvent.class, List.of(Cart.TYPE, Order.TYPE, Product.TYPE, Payment.TYPE), new ProcessDecider<>() {
+            FulfilmentEvent.class, List.of(Order.TYPE, Product.TYPE, Payment.TYPE), new ProcessDecider<>() {
                 @Override
                 public Fulfilment initialState() {
                     return NONE;
@@ -72,16 +70,13 @@ public record Fulfilment(Stage stage, List<OrderLine> lines, Money total, Card c
 
     /** The order an event concerns, for the events this process answers (its own commands' results aside). */
     static Optional<String> instanceOf(Object event, String streamId) {
-        if (event instanceof CartEvent.CheckedOut checkedOut) {
-            return Optional.of(checkedOut.orderId());
-        }
         if (event instanceof ProductEvent.Reserved reserved) {
             return Optional.of(reserved.orderId());
         }
         if (event instanceof ProductEvent.ReservationRefused refused) {
             return Optional.of(refused.orderId());
         }
-        boolean answers = event instanceof OrderEvent.Cancelled || event instanceof OrderEvent.Shipped
+        boolean answers = event instanceof OrderEvent.Placed || event instanceof OrderEvent.Cancelled || event instanceof OrderEvent.Shipped
                 || event instanceof PaymentEvent.Authorised || event instanceof PaymentEvent.Declined
                 || event instanceof PaymentEvent.TimedOut;
         return answers ? Optional.of(streamId) : Optional.empty();
@@ -89,12 +84,10 @@ public record Fulfilment(Stage stage, List<OrderLine> lines, Money total, Card c
 
     Reaction<FulfilmentEvent> react(Object event, String streamId) {
         Step step = new Step();
-        if (event instanceof CartEvent.CheckedOut checkedOut && stage == Stage.NEW) {
-            step.record(new FulfilmentEvent.Started(checkedOut.lines(), checkedOut.totals().total(), checkedOut.card()));
-            step.issue(Issued.opening(Order.TYPE, checkedOut.orderId(), new OrderCommand.Place(checkedOut.customerId(),
-                    streamId, checkedOut.lines(), checkedOut.totals(), checkedOut.at())));
-            checkedOut.lines().forEach(line -> step.issue(Issued.to(Product.TYPE, line.sku(),
-                    new ProductCommand.Reserve(checkedOut.orderId(), line.quantity()))));
+        if (event instanceof OrderEvent.Placed placed && stage == Stage.NEW) {
+            step.record(new FulfilmentEvent.Started(placed.lines(), placed.totals().total(), placed.card()));
+            placed.lines().forEach(line -> step.issue(Issued.to(Product.TYPE, line.sku(),
+                    new ProductCommand.Reserve(streamId, line.quantity()))));
         } else if (event instanceof ProductEvent.Reserved reserved) {
             onReserved(step, reserved.orderId(), streamId);
         } else if (event instanceof ProductEvent.ReservationRefused refused && stage == Stage.RESERVING) {

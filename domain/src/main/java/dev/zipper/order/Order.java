@@ -33,7 +33,7 @@ public record Order(OrderStatus status, String customerId, String cartId, List<O
                 throw new IllegalTransition("This order was already placed");
             }
             return List.of(new OrderEvent.Placed(place.customerId(), place.cartId(), place.lines(), place.totals(),
-                    place.placedAt()));
+                    place.card(), place.placedAt()));
         }
         if (command instanceof OrderCommand.Succeed succeed) {
             return status == PLACED ? List.of(new OrderEvent.Succeeded(succeed.paymentReference())) : List.of();

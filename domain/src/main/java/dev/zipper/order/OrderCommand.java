@@ -1,18 +1,20 @@
 package dev.zipper.order;
 
 import dev.zipper.domain.Text;
+import dev.zipper.payment.Card;
 import dev.zipper.pricing.Totals;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * What can be asked of an order. Place, Succeed and Fail come from the order's process; a Succeed or
+ * What can be asked of an order. Place comes from its cart's checkout, Succeed and Fail from the order's
+ * process; a Succeed or
  * Fail that finds the order already decided (cancelled meanwhile, say) changes nothing. Cancel, Ship and
  * Deliver come from people, and are refused out of turn.
  */
 public sealed interface OrderCommand {
 
-    record Place(String customerId, String cartId, List<OrderLine> lines, Totals totals, Instant placedAt)
+    record Place(String customerId, String cartId, List<OrderLine> lines, Totals totals, Card card, Instant placedAt)
             implements OrderCommand {
         public Place {
             lines = List.copyOf(lines);

@@ -10,9 +10,14 @@ import static dev.zipper.payment.PaymentStatus.AUTHORISED;
 import static dev.zipper.payment.PaymentStatus.DECLINED;
 import static dev.zipper.payment.PaymentStatus.REFUNDED;
 import static dev.zipper.payment.PaymentStatus.REQUESTED;
+import static dev.zipper.payment.PaymentStatus.SUBMITTED;
 import static dev.zipper.payment.PaymentStatus.TIMED_OUT;
 
-/** A payment for an order's total, as the gateway's answers left it. */
+/**
+ * A payment for an order's total, as the gateway's answers left it. It is submitted once, just before the
+ * gateway is asked: its deadline runs from then, not from the request, which may wait for a read side that
+ * is behind.
+ */
 public record Payment(PaymentStatus status, Money amount, Card card, String reference, String failure) {
 
     public static final Payment NONE = new Payment(null, null, null, null, null);
@@ -36,7 +41,10 @@ public record Payment(PaymentStatus status, Money amount, Card card, String refe
             }
             return List.of(new PaymentEvent.Refunded());
         }
-        if (status != REQUESTED) {
+        if (command instanceof PaymentCommand.Submit) {
+            return status == REQUESTED ? List.of(new PaymentEvent.Submitted()) : List.of();
+        }
+        if (!pending()) {
             return List.of(); // the gateway's first answer stands
         }
         if (command instanceof PaymentCommand.Authorise authorise) {
@@ -48,9 +56,17 @@ public record Payment(PaymentStatus status, Money amount, Card card, String refe
         return List.of(new PaymentEvent.TimedOut());
     }
 
+    /** Requested or submitted: the gateway has not answered yet. */
+    public boolean pending() {
+        return status == REQUESTED || status == SUBMITTED;
+    }
+
     public Payment evolve(PaymentEvent event) {
         if (event instanceof PaymentEvent.Requested requested) {
             return new Payment(REQUESTED, requested.amount(), requested.card(), null, null);
+        }
+        if (event instanceof PaymentEvent.Submitted) {
+            return new Payment(SUBMITTED, amount, card, null, null);
         }
         if (event instanceof PaymentEvent.Authorised authorised) {
             return new Payment(AUTHORISED, amount, card, authorised.reference(), null);

@@ -17,6 +17,9 @@ public sealed interface PaymentCommand {
         }
     }
 
+    /** The gateway is about to be asked; a payment already submitted or answered takes it as a repeat. */
+    record Submit() implements PaymentCommand { }
+
     /** The gateway authorised the amount; reference is its own id for the payment. */
     record Authorise(String reference) implements PaymentCommand {
         public Authorise {
@@ -30,7 +33,7 @@ public sealed interface PaymentCommand {
         }
     }
 
-    /** The gateway did not answer in time. */
+    /** The gateway did not answer in time after the payment was submitted. */
     record TimeOut() implements PaymentCommand { }
 
     /** Gives an authorised amount back (the order was cancelled). */

@@ -9,6 +9,10 @@ public sealed interface PaymentEvent {
     @EventType(name = "payment.requested")
     record Requested(Money amount, Card card) implements PaymentEvent { }
 
+    /** The gateway is being asked now: the payment's deadline runs from here. */
+    @EventType(name = "payment.submitted")
+    record Submitted() implements PaymentEvent { }
+
     @EventType(name = "payment.authorised")
     record Authorised(String reference) implements PaymentEvent { }
 

@@ -1,6 +1,6 @@
 package dev.zipper.payment;
 
-/** Where a payment is. Every status but REQUESTED and AUTHORISED is final. */
+/** Where a payment is. Every status but REQUESTED, SUBMITTED (to the gateway) and AUTHORISED is final. */
 public enum PaymentStatus {
-    REQUESTED, AUTHORISED, DECLINED, TIMED_OUT, REFUNDED
+    REQUESTED, SUBMITTED, AUTHORISED, DECLINED, TIMED_OUT, REFUNDED
 }

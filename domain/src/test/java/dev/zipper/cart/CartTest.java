@@ -4,6 +4,9 @@ import dev.zipper.account.AccountStatus;
 import dev.zipper.domain.DeciderFixture;
 import dev.zipper.domain.IllegalTransition;
 import dev.zipper.domain.InvalidCommand;
+import dev.zipper.domain.Issued;
+import dev.zipper.order.Order;
+import dev.zipper.order.OrderCommand;
 import dev.zipper.order.OrderLine;
 import dev.zipper.payment.Card;
 import dev.zipper.payment.TestCards;
@@ -59,6 +62,15 @@ class CartTest {
         CART.given(OPENED, new CartEvent.ItemAdded("mug", 3), new CartEvent.ItemAdded("tea", 2))
                 .when(new CartCommand.CheckOut("o1", AccountStatus.ACTIVE, PRICES, RULES, CARD, AT))
                 .then(new CartEvent.CheckedOut("o1", "c1", lines, totals, CARD, AT));
+    }
+
+    @Test
+    void aCheckoutPlacesItsOrderInTheSameTransactionAndNothingElseIssuesAnything() {
+        List<OrderLine> lines = List.of(new OrderLine("mug", 1, Money.of("10", "EUR")));
+        Totals totals = new Totals(Money.of("10", "EUR"), Money.of("5", "EUR"), Money.of("1.50", "EUR"), Money.of("16.50", "EUR"));
+        assertThat(Cart.TYPE.consequences().of(new CartEvent.CheckedOut("o1", "c1", lines, totals, CARD, AT), "cart1"))
+                .containsExactly(Issued.opening(Order.TYPE, "o1", new OrderCommand.Place("c1", "cart1", lines, totals, CARD, AT)));
+        assertThat(Cart.TYPE.consequences().of(new CartEvent.ItemAdded("mug", 1), "cart1")).isEmpty();
     }
 
     @Test

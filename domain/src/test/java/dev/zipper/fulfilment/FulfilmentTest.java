@@ -1,7 +1,6 @@
 package dev.zipper.fulfilment;
 
-import dev.zipper.cart.CartEvent;
-import dev.zipper.domain.ProcessDecider.Issued;
+import dev.zipper.domain.Issued;
 import dev.zipper.domain.ProcessDecider.Reaction;
 import dev.zipper.order.Order;
 import dev.zipper.order.OrderCommand;
@@ -40,14 +39,23 @@ class FulfilmentTest {
     private static final FulfilmentEvent PAID = new FulfilmentEvent.Paid("ref-1");
 
     @Test
-    void aCheckoutPlacesTheOrderAndReservesEveryLine() {
-        CartEvent checkedOut = new CartEvent.CheckedOut(ORDER, "c1", LINES, TOTALS, CARD, AT);
-        assertThat(Fulfilment.instanceOf(checkedOut, "cart1")).contains(ORDER);
-        expect(List.of(), checkedOut, "cart1",
+    void aPlacedOrderReservesEveryLine() {
+        OrderEvent placed = new OrderEvent.Placed("c1", "cart1", LINES, TOTALS, CARD, AT);
+        assertThat(Fulfilment.instanceOf(placed, ORDER)).contains(ORDER);
+        expect(List.of(), placed, ORDER,
                 List.of(STARTED),
-                List.of(Issued.opening(Order.TYPE, ORDER, new OrderCommand.Place("c1", "cart1", LINES, TOTALS, AT)),
-                        Issued.to(Product.TYPE, "mug", new ProductCommand.Reserve(ORDER, 1)),
+                List.of(Issued.to(Product.TYPE, "mug", new ProductCommand.Reserve(ORDER, 1)),
                         Issued.to(Product.TYPE, "tea", new ProductCommand.Reserve(ORDER, 2))));
+        expect(List.of(STARTED), placed, ORDER, List.of(), List.of());
+    }
+
+    @Test
+    void anOrderCancelledTheMomentItIsPlacedReleasesWhatArrivesReserved() {
+        expect(List.of(STARTED), new OrderEvent.Cancelled("changed my mind"), ORDER,
+                List.of(new FulfilmentEvent.Cancelled()), List.of());
+        expect(List.of(STARTED, new FulfilmentEvent.Cancelled()), new ProductEvent.Reserved(ORDER, 1), "mug",
+                List.of(new FulfilmentEvent.LineReleased("mug")),
+                List.of(Issued.to(Product.TYPE, "mug", new ProductCommand.Release(ORDER))));
     }
 
     @Test

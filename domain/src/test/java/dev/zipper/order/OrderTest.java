@@ -2,6 +2,8 @@ package dev.zipper.order;
 
 import dev.zipper.domain.DeciderFixture;
 import dev.zipper.domain.IllegalTransition;
+import dev.zipper.payment.Card;
+import dev.zipper.payment.TestCards;
 import dev.zipper.pricing.Money;
 import dev.zipper.pricing.Totals;
 import java.time.Instant;
@@ -15,18 +17,19 @@ class OrderTest {
     private static final Money TEN = Money.of("10", "EUR");
     private static final List<OrderLine> LINES = List.of(new OrderLine("mug", 1, TEN));
     private static final Totals TOTALS = new Totals(TEN, Money.zero("EUR"), Money.zero("EUR"), TEN);
-    private static final OrderEvent PLACED = new OrderEvent.Placed("c1", "cart1", LINES, TOTALS, AT);
+    private static final Card CARD = new Card(TestCards.AUTHORISED);
+    private static final OrderEvent PLACED = new OrderEvent.Placed("c1", "cart1", LINES, TOTALS, CARD, AT);
     private static final OrderEvent SUCCEEDED = new OrderEvent.Succeeded("ref-1");
 
     @Test
     void theProcessDecidesAPlacedOrderOnceAndLaterAnswersChangeNothing() {
-        ORDER.given().when(new OrderCommand.Place("c1", "cart1", LINES, TOTALS, AT)).then(PLACED)
+        ORDER.given().when(new OrderCommand.Place("c1", "cart1", LINES, TOTALS, CARD, AT)).then(PLACED)
                 .andState(new Order(OrderStatus.PLACED, "c1", "cart1", LINES, TOTALS, null, null));
         ORDER.given(PLACED).when(new OrderCommand.Succeed("ref-1")).then(SUCCEEDED);
         ORDER.given(PLACED).when(new OrderCommand.Fail("no stock")).then(new OrderEvent.Failed("no stock"));
         ORDER.given(PLACED, new OrderEvent.Cancelled("changed my mind")).when(new OrderCommand.Succeed("ref-1")).then();
         ORDER.given(PLACED, new OrderEvent.Failed("no stock")).when(new OrderCommand.Fail("again")).then();
-        ORDER.given(PLACED).when(new OrderCommand.Place("c1", "cart1", LINES, TOTALS, AT))
+        ORDER.given(PLACED).when(new OrderCommand.Place("c1", "cart1", LINES, TOTALS, CARD, AT))
                 .thenRejected(IllegalTransition.class, "already placed");
     }
 

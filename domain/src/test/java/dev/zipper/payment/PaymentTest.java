@@ -25,6 +25,18 @@ class PaymentTest {
     }
 
     @Test
+    void aPaymentIsSubmittedOnceAndItsAnswersStillCount() {
+        PaymentEvent submitted = new PaymentEvent.Submitted();
+        PAYMENT.given(REQUESTED).when(new PaymentCommand.Submit()).then(submitted)
+                .andState(new Payment(PaymentStatus.SUBMITTED, AMOUNT, CARD, null, null));
+        PAYMENT.given(REQUESTED, submitted).when(new PaymentCommand.Submit()).then();
+        PAYMENT.given(REQUESTED, new PaymentEvent.Declined("no")).when(new PaymentCommand.Submit()).then();
+        PAYMENT.given(REQUESTED, submitted).when(new PaymentCommand.Authorise("ref-1")).then(new PaymentEvent.Authorised("ref-1"));
+        PAYMENT.given(REQUESTED, submitted).when(new PaymentCommand.TimeOut()).then(new PaymentEvent.TimedOut());
+        PAYMENT.given(REQUESTED, submitted, new PaymentEvent.Authorised("ref-1")).when(new PaymentCommand.TimeOut()).then();
+    }
+
+    @Test
     void onlyAnAuthorisedPaymentIsRefundedAndOnlyOnce() {
         PAYMENT.given(REQUESTED, new PaymentEvent.Authorised("ref-1")).when(new PaymentCommand.Refund())
                 .then(new PaymentEvent.Refunded());

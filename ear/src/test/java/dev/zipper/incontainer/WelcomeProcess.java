@@ -4,6 +4,7 @@ import dev.zipper.account.Account;
 import dev.zipper.account.AccountCommand;
 import dev.zipper.account.AccountEvent;
 import dev.zipper.domain.EventType;
+import dev.zipper.domain.Issued;
 import dev.zipper.domain.ProcessDecider;
 import dev.zipper.domain.ProcessType;
 import jakarta.enterprise.context.Dependent;

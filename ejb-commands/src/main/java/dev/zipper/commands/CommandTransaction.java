@@ -3,6 +3,7 @@ package dev.zipper.commands;
 import dev.zipper.domain.AggregateExists;
 import dev.zipper.domain.AggregateType;
 import dev.zipper.domain.Decider;
+import dev.zipper.domain.Issued;
 import dev.zipper.domain.UnknownAggregate;
 import dev.zipper.eventstore.AppendResult;
 import dev.zipper.eventstore.ConcurrencyConflict;
@@ -20,8 +21,9 @@ import java.util.List;
  * One attempt at a command, for any aggregate, in one JTA transaction with the database as its only
  * resource: read the stream's events after the state {@link StreamStates} knows, check the expected
  * version, fold the events into the state, let the decider decide, append with the version read, and
- * keep the new state for the next command once this one commits. A decision of no events (a repeat the
- * aggregate recognises) writes nothing. A refusal or a stale version rolls it all back. The
+ * keep the new state for the next command once this one commits. The commands its events issue as
+ * {@link dev.zipper.domain.Consequences} run next, in the same transaction. A decision of no events (a
+ * repeat the aggregate recognises) writes nothing. A refusal or a stale version rolls it all back. The
  * broker is not part of it: {@link dev.zipper.relay.LogRelay} publishes what committed, woken by
  * {@link LogAppended} once the transaction has. Call it through {@link Commands}, which retries.
  */
@@ -66,8 +68,19 @@ public class CommandTransaction {
                 decided.stream().map(event -> codec.encode(event, metadata.forEvent())).toList());
         states.keepOnCommit(stream, new StreamStates.Known<>(result.version(), result.position(),
                 decider.fold(current.state(), decided)));
-        appended.fire(new LogAppended(result.position()));
-        return new CommandResult(stream.type(), id, result.version(), result.position());
+        long last = result.position();
+        for (E event : decided) {
+            for (Issued<?> issued : type.consequences().of(event, id)) {
+                last = Math.max(last, consequence(issued, metadata).position());
+            }
+        }
+        appended.fire(new LogAppended(last));
+        return new CommandResult(stream.type(), id, result.version(), last);
+    }
+
+    private <C> CommandResult consequence(Issued<C> issued, CommandMetadata metadata) {
+        return decideAndAppend(issued.to(), issued.id(), issued.command(),
+                issued.opens() ? Expected.NEW_STREAM : Expected.ANY_VERSION, metadata);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.zipper.commands.CommandMetadata;
 import dev.zipper.commands.CommandTransaction;
 import dev.zipper.commands.Expected;
 import dev.zipper.domain.AggregateType;
+import dev.zipper.domain.Issued;
 import dev.zipper.domain.ProcessDecider;
 import dev.zipper.domain.ProcessType;
 import dev.zipper.eventstore.EventCodec;
@@ -87,7 +88,7 @@ public class ProcessRunner {
                 state = decider.evolve(state, recorded);
                 toAppend.add(codec.encode(recorded, causedBy(followed)));
             }
-            for (ProcessDecider.Issued<?> issued : reaction.issued()) {
+            for (Issued<?> issued : reaction.issued()) {
                 issue(issued, followed);
             }
         }
@@ -97,7 +98,7 @@ public class ProcessRunner {
         return true;
     }
 
-    private <C> void issue(ProcessDecider.Issued<C> issued, RecordedEvent cause) {
+    private <C> void issue(Issued<C> issued, RecordedEvent cause) {
         commands.run(issued.to(), issued.id(), issued.command(), issued.opens() ? Expected.NEW_STREAM : Expected.ANY_VERSION,
                 CommandMetadata.correlatedWith(cause.metadata().correlationId()));
     }

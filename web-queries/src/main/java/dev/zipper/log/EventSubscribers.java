@@ -6,7 +6,6 @@ import dev.zipper.relay.LogAppended;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -16,7 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -39,14 +38,17 @@ public class EventSubscribers {
     @Inject
     private EventLog log;
 
-    /** Threads of their own: a client slow to take its events must not hold the application's executor. */
+    /**
+     * Threads of their own: a client slow to take its events must not hold the application's executor, and
+     * the tick must not be refused, as a task of the server's scheduled executor is, while the server
+     * suspends on its way to a clean stop.
+     */
     @Resource
     private ManagedThreadFactory threads;
 
     private ExecutorService executor;
 
-    @Resource
-    private ManagedScheduledExecutorService scheduler;
+    private ScheduledExecutorService scheduler;
 
     @Inject
     @ConfigProperty(name = "zipper.events.max-subscribers", defaultValue = "32")
@@ -56,17 +58,16 @@ public class EventSubscribers {
     @ConfigProperty(name = "zipper.events.heartbeat-seconds", defaultValue = "15")
     private int heartbeatSeconds;
 
-    private ScheduledFuture<?> tick;
-
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         executor = Executors.newFixedThreadPool(PUMPS, threads);
-        tick = scheduler.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+        scheduler = Executors.newSingleThreadScheduledExecutor(threads);
+        scheduler.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
     }
 
     @PreDestroy
     void stop() {
-        if (tick != null) {
-            tick.cancel(false);
+        if (scheduler != null) {
+            scheduler.shutdownNow();
         }
         subscribers.forEach(Subscriber::close);
         if (executor != null) {

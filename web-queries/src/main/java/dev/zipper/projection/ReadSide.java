@@ -1,6 +1,5 @@
 package dev.zipper.projection;
 
-import dev.zipper.commands.ConflictRetry;
 import dev.zipper.domain.ProcessType;
 import dev.zipper.eventstore.EventCodec;
 import dev.zipper.eventstore.RecordedEvent;
@@ -18,8 +17,9 @@ import java.util.stream.Collectors;
 /**
  * Every projection, process and automation the application holds, found as CDI beans when the read
  * side starts (a process is a produced {@link ProcessType}), and the delivery of an event to those that
- * follow its stream type, each in its own transaction (an automation in none). An event of a type nobody follows is acknowledged and
- * forgotten. Should one of them fail, the message is redelivered and the others drop it as a duplicate.
+ * follow its stream type, each in its own transaction (an automation in none), each race it loses
+ * settled here ({@link Races}). An event of a type nobody follows is acknowledged and forgotten. Should
+ * one of them fail, the message is redelivered and the others drop it as a duplicate.
  */
 @ApplicationScoped
 public class ReadSide {
@@ -49,7 +49,7 @@ public class ReadSide {
     private ProjectionCounters counters;
 
     @Inject
-    private ConflictRetry retry;
+    private Races races;
 
     private List<Projection<?, ?>> projections;
     private Map<String, List<Projection<?, ?>>> byStreamType;
@@ -67,15 +67,17 @@ public class ReadSide {
     public void deliver(RecordedEvent event) {
         for (Projection<?, ?> projection : byStreamType.getOrDefault(event.streamType(), List.of())) {
             try (ProjectionCounters.InFlight handling = counters.handling(projection.name())) {
-                if (!catchUp.applied(projection, event)) {
-                    projector.apply(projection, event);
-                }
+                races.settle(projection.name(), () -> {
+                    if (!catchUp.applied(projection, event)) {
+                        projector.apply(projection, event);
+                    }
+                });
             }
         }
         for (ProcessType<?, ?> process : processes) {
             if (process.source(event.streamType()).isPresent()) {
-                // a command the process issues may lose a race for its stream: the whole step runs again
-                retry.run(() -> processRunner.handle(process, event));
+                // its step, or a command it issues, may lose a race for a stream: the whole step runs again
+                races.settle(process.streamType(), () -> processRunner.handle(process, event));
             }
         }
         for (Automation<?> automation : automations.getOrDefault(event.streamType(), List.of())) {

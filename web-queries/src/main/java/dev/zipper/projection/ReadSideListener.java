@@ -1,5 +1,6 @@
 package dev.zipper.projection;
 
+import dev.zipper.eventstore.RecordedEvent;
 import dev.zipper.messaging.EventMessage;
 import dev.zipper.messaging.Topics;
 import jakarta.ejb.ActivationConfigProperty;
@@ -18,7 +19,8 @@ import jakarta.jms.MessageListener;
  * <p>
  * Delivery is not transacted (no XA): each projection commits its own transaction, then the message
  * is acknowledged. A crash in between redelivers a message already applied, which the projections drop
- * as a duplicate; a failure rolls the session back and the broker redelivers later. An XA delivery
+ * as a duplicate; a failure ({@link NotHandled}, one line in the log) rolls the session back and the
+ * broker redelivers later. An XA delivery
  * would instead leave a transaction in doubt on the broker when the server dies, holding its messages
  * until the transaction manager's recovery resolves it, minutes later.
  */
@@ -40,6 +42,11 @@ public class ReadSideListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        readSide.deliver(EventMessage.read(message));
+        RecordedEvent event = EventMessage.read(message);
+        try {
+            readSide.deliver(event);
+        } catch (RuntimeException e) {
+            throw new NotHandled(event, e);
+        }
     }
 }

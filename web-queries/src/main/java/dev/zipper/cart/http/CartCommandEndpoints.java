@@ -137,14 +137,15 @@ public class CartCommandEndpoints {
 
     @POST
     @Path("{id}/checkout")
-    @Operation(summary = "Check a cart out: the order is placed, then reserved and paid by its process",
+    @Operation(summary = "Check a cart out: its order is placed in the same transaction, then reserved and paid by its process",
             description = "The body is optional; without a card the order is paid with the test card "
                     + TestCards.AUTHORISED + ". Lines are priced now; shipping and tax follow the configured rules.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
             type = SchemaType.OBJECT, properties = {
                     @SchemaProperty(name = "card", type = SchemaType.STRING, example = TestCards.AUTHORISED,
                             description = "A card number; see the README for the test cards that fail")})))
-    @APIResponse(responseCode = "201", description = "Checked out; Location names the order",
+    @APIResponse(responseCode = "201", description = "Checked out; Location names the order, which exists now (PLACED); "
+            + "position is the order's first event",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
                     properties = {
                             @SchemaProperty(name = "orderId", type = SchemaType.STRING),

@@ -6,8 +6,13 @@ import dev.zipper.commands.Expected;
 import dev.zipper.eventstore.EventLogFailure;
 import dev.zipper.payment.Payment;
 import dev.zipper.payment.PaymentCommand;
-import jakarta.ejb.Schedule;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -23,14 +28,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Times out every payment the gateway has left unanswered for {@code zipper.payment.timeout-seconds}
- * (default 5): one whose gateway never answers, and one whose request was lost with a server that died
- * while asking. Every two seconds, on every server (a payment keeps the first answer, so two servers
- * timing one out change nothing more than one).
+ * (default 5) after it was submitted ({@link PaymentAuthorisation}): one whose gateway never answers, and
+ * one whose gateway call was lost with a server that died while asking. A payment requested but not yet
+ * submitted (its request still on its way through a read side that is behind) was asked of nobody, and
+ * waits. A sweep starts two seconds after the last one ended, on every server (a payment keeps the first
+ * answer, so two servers timing one out change nothing more than one), so sweeps never pile up.
  */
 @Singleton
+@Startup
 public class PaymentDeadlines {
 
     private static final Logger LOG = Logger.getLogger(PaymentDeadlines.class.getName());
+    private static final long SWEEP_MILLIS = 2_000;
 
     @PersistenceContext(unitName = "read-tables")
     private EntityManager em;
@@ -38,28 +47,45 @@ public class PaymentDeadlines {
     @Inject
     private Commands commands;
 
+    @Resource
+    private TimerService timers;
+
     @Inject
     @ConfigProperty(name = "zipper.payment.timeout-seconds", defaultValue = "5")
     private long timeoutSeconds;
 
-    @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false)
+    @PostConstruct
+    void start() {
+        next();
+    }
+
+    @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each time-out its own command and transaction
     void timeOutUnanswered() {
         try {
-            for (String payment : unansweredSince(OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(timeoutSeconds))) {
+            for (String payment : submittedBefore(OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(timeoutSeconds))) {
                 commands.execute(Payment.TYPE, payment, new PaymentCommand.TimeOut(), Expected.ANY_VERSION,
                         CommandMetadata.correlatedWith(UUID.randomUUID()));
             }
         } catch (EventLogFailure | PersistenceException e) {
-            LOG.fine(() -> "Payments not checked for a timeout: " + e);
+            LOG.fine(() -> "Payments not checked for a timeout (the database is away?): " + e);
+        } catch (RuntimeException e) {
+            // not thrown on: the container would run this timer again, beside the next one
+            LOG.warning(() -> "Payments not checked for a timeout: " + e);
+        } finally {
+            next();
         }
     }
 
-    /** Payments still requested whose request was recorded before the cutoff (its time is the log's). */
+    private void next() {
+        timers.createSingleActionTimer(SWEEP_MILLIS, new TimerConfig(null, false));
+    }
+
+    /** Payments still submitted whose submission was recorded before the cutoff (its time is the log's). */
     @SuppressWarnings("unchecked") // a native query of one text column
-    private List<String> unansweredSince(OffsetDateTime cutoff) {
+    private List<String> submittedBefore(OffsetDateTime cutoff) {
         return em.createNativeQuery("SELECT p.id FROM payment_view p JOIN events e ON e.position = p.last_position "
-                        + "WHERE p.status = 'REQUESTED' AND e.recorded_at < ?")
+                        + "WHERE p.status = 'SUBMITTED' AND e.recorded_at < ?")
                 .setParameter(1, cutoff)
                 .setMaxResults(100)
                 .getResultList();

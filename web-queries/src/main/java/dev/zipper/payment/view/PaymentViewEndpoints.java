@@ -47,7 +47,7 @@ public class PaymentViewEndpoints {
                             @SchemaProperty(name = "id", type = SchemaType.STRING),
                             @SchemaProperty(name = "orderId", type = SchemaType.STRING),
                             @SchemaProperty(name = "status", type = SchemaType.STRING,
-                                    enumeration = {"REQUESTED", "AUTHORISED", "DECLINED", "TIMED_OUT", "REFUNDED"}),
+                                    enumeration = {"REQUESTED", "SUBMITTED", "AUTHORISED", "DECLINED", "TIMED_OUT", "REFUNDED"}),
                             @SchemaProperty(name = "amount", type = SchemaType.NUMBER),
                             @SchemaProperty(name = "currency", type = SchemaType.STRING),
                             @SchemaProperty(name = "card", type = SchemaType.STRING, example = "**** 4242"),
