@@ -42,16 +42,51 @@ public final class ZipperServer implements BeforeAllCallback {
         return SERVER.equals("payara") ? INSTANCE.resolve("zipper/logs/server.log") : INSTANCE.resolve("log/server.log");
     }
 
+    private static final List<String> SCRIPT = List.of(script("ear/src/main/" + SERVER + "/" + SERVER + ".sh"));
+
     private static Running start() {
-        List<String> server = List.of(script("ear/src/main/" + SERVER + "/" + SERVER + ".sh"));
-        Running running = new Running(List.of(concat(server, "stop", INSTANCE.toString())));
+        Running running = new Running(List.of(concat(SCRIPT, "stop", INSTANCE.toString())));
         try {
-            run(concat(server, "start", INSTANCE.toString()));
+            run(concat(SCRIPT, "start", INSTANCE.toString()));
         } catch (RuntimeException e) {
             running.close();
             throw e;
         }
         return running;
+    }
+
+    /** Stops the server as an operator does (SIGTERM on WildFly, stop-domain on Payara), then starts it again. */
+    public static void restart(Runnable whileStopped) {
+        run(concat(SCRIPT, "stop", INSTANCE.toString()));
+        try {
+            whileStopped.run();
+        } finally {
+            run(concat(SCRIPT, "start", INSTANCE.toString()));
+        }
+    }
+
+    /**
+     * Holds the read side back until the returned handle is closed: no event reaches a projection, process
+     * or automation meanwhile, while commands go on. On WildFly the message-driven bean stops taking
+     * messages (its management operation); on Payara the standalone broker is stopped and started again.
+     */
+    public static AutoCloseable holdReadSide() {
+        if (SERVER.equals("payara")) {
+            List<String> broker = List.of(script("jms-config/artemis/broker.sh"));
+            run(concat(broker, "stop"));
+            return () -> run(concat(broker, "start"));
+        }
+        String listener = "/deployment=zipper.ear/subdeployment=zipper-web.war/subsystem=ejb3/"
+                + "message-driven-bean=ReadSideListener:";
+        List<String> cli = List.of(System.getProperty("wildfly.home") + "/bin/jboss-cli.sh", "--connect",
+                "--controller=127.0.0.1:9990");
+        run(concat(cli, "--command=" + listener + "stop-delivery"));
+        return () -> run(concat(cli, "--command=" + listener + "start-delivery"));
+    }
+
+    /** The lines of the server's log that report an error (WildFly's ERROR, Payara's SEVERE). */
+    public static List<String> errors(List<String> logLines) {
+        return logLines.stream().filter(line -> line.matches("^\\S+ \\S+ ERROR .*") || line.contains("[SEVERE]")).toList();
     }
 
     /** Stops what start started, in reverse order, when the test run ends. */

@@ -1,5 +1,6 @@
 package dev.zipper.faults;
 
+import dev.zipper.e2e.CheckoutLoad;
 import dev.zipper.eventstore.EventCodec;
 import dev.zipper.eventstore.EventLog;
 import dev.zipper.eventstore.RecordedEvent;
@@ -8,12 +9,14 @@ import dev.zipper.order.OrderEvent;
 import dev.zipper.order.OrderStatus;
 import dev.zipper.payment.Payment;
 import dev.zipper.payment.PaymentEvent;
+import dev.zipper.payment.PaymentStatus;
 import dev.zipper.product.Product;
 import dev.zipper.product.ProductEvent;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +47,8 @@ final class StoreAudit {
     final Map<String, String> ordersProjected = new HashMap<>();
     final Map<String, String> paymentsReplayed = new HashMap<>();
     final Map<String, String> paymentsProjected = new HashMap<>();
+    /** payment id -> when it was submitted to the gateway. */
+    final Map<String, Instant> submitted = new HashMap<>();
 
     private StoreAudit(List<RecordedEvent> log, long head, long published, DataSource database) throws SQLException {
         this.head = head;
@@ -54,6 +59,7 @@ final class StoreAudit {
         products.forEach((sku, p) -> stockReplayed.put(sku, p.available() + " " + p.reserved() + " " + p.shipped() + " " + p.received()));
         orders.forEach((id, o) -> ordersReplayed.put(id, o.status().name()));
         payments.forEach((id, p) -> paymentsReplayed.put(id, p.status().name()));
+        log.stream().filter(e -> e.type().equals("payment.submitted")).forEach(e -> submitted.put(e.streamId(), e.recordedAt()));
         try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
             read(sql, "SELECT id, available || ' ' || reserved || ' ' || shipped || ' ' || received FROM product_view", stockProjected);
             read(sql, "SELECT id, status FROM order_view", ordersProjected);
@@ -91,6 +97,19 @@ final class StoreAudit {
                         .contains(orders.get(order).status()))
                 .forEach(order -> holding.add(order + " holds " + sku)));
         return holding;
+    }
+
+    /**
+     * Payments timed out although the gateway answers their card at once, submitted outside every window
+     * (from, to): a time-out is the right end only for a payment whose server died while asking.
+     */
+    List<String> answeredButTimedOut(List<Instant[]> serverDown) {
+        return payments.entrySet().stream()
+                .filter(p -> p.getValue().status() == PaymentStatus.TIMED_OUT
+                        && !p.getValue().card().number().equals(CheckoutLoad.NO_ANSWER))
+                .filter(p -> serverDown.stream().noneMatch(w -> !submitted.get(p.getKey()).isBefore(w[0])
+                        && !submitted.get(p.getKey()).isAfter(w[1])))
+                .map(p -> p.getKey() + " submitted " + submitted.get(p.getKey())).toList();
     }
 
     @Override

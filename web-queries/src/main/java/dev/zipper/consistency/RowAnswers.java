@@ -40,8 +40,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * and, asked for a minimum position ({@link Freshness}), the answer once the row has applied what the log
  * held of its stream at that position. That wait holds no thread ({@link RowWaits}); past it the answer is
  * the row as it is, marked {@code Zipper-Stale: true}, or a {@code 503} if the client asked for strict
- * handling. Asked for {@code ?version=n} or {@code ?at=<instant>}, the answer is instead the aggregate's
- * state then, from the log ({@link AggregateHistory}).
+ * handling or the view has no row for it yet (never a {@code 404} for what the log holds). Asked for
+ * {@code ?version=n} or {@code ?at=<instant>}, the answer is instead the aggregate's state then, from the
+ * log ({@link AggregateHistory}).
  */
 @RequestScoped
 public class RowAnswers {
@@ -116,7 +117,8 @@ public class RowAnswers {
             if (!reached && !last) {
                 return Optional.empty();
             }
-            return Optional.of(!reached && strict ? notReached(position, wait)
+            // no row yet for a stream that existed at the position: the view is behind, not the stream missing
+            return Optional.of(!reached && (strict || row == null) ? notReached(position, wait)
                     : shown.answer(row, reached ? position : 0, !reached));
         });
     }
