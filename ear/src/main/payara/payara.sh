@@ -26,8 +26,9 @@ replacement() { escape "$1" | sed -e 's/\\/\\\\/g'; }
 # The asadmin commands that make a fresh domain Zipper's, for the current ZIPPER_* settings.
 server_commands() {
     echo "set-hazelcast-configuration --enabled=false --dynamic=true"
-    # as WildFly does: every listener on loopback only (HTTP, HTTPS, admin, IIOP, JMX), and no OpenMQ
-    # broker (Zipper's messaging is Artemis, through its resource adapter)
+    # as WildFly does: every listener on loopback only (HTTP, HTTPS, admin, IIOP), and no OpenMQ broker
+    # (Zipper's messaging is Artemis, through its resource adapter). The JMX connector is off: bound to one
+    # address, it fails to unbind at every stop and logs a SEVERE (GlassFish issue 16107); asadmin needs it not
     local config=configs.config.server-config
     for listener in http-listener-1 http-listener-2 admin-listener; do
         echo "set $config.network-config.network-listeners.network-listener.$listener.address=127.0.0.1"
@@ -35,7 +36,7 @@ server_commands() {
     for listener in orb-listener-1 SSL SSL_MUTUALAUTH; do
         echo "set $config.iiop-service.iiop-listener.$listener.address=127.0.0.1"
     done
-    echo "set $config.admin-service.jmx-connector.system.address=127.0.0.1"
+    echo "set $config.admin-service.jmx-connector.system.enabled=false"
     echo "set $config.jms-service.type=DISABLED"
     echo "delete-jvm-options -Xmx512m"
     echo "create-jvm-options -Xms64m:-Xmx512m"

@@ -4,6 +4,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -101,6 +102,15 @@ class StoreE2EIT {
         assertThat(awaitOrder(order, "FAILED").getString("reason")).isEqualTo("payment timed out");
         assertThat(ZipperHttp.json(http.get("payments/" + order)).asJsonObject().getString("status")).isEqualTo("TIMED_OUT");
         await(() -> http.get("products/" + sku), p -> p.getInt("available") == 1);
+
+        List<JsonObject> events = ZipperHttp.json(http.get("payments/" + order + "/events")).asJsonObject().getJsonArray("items")
+                .getValuesAs(JsonObject.class);
+        assertThat(events).extracting(e -> e.getString("type"))
+                .containsExactly("payment.requested", "payment.submitted", "payment.timed-out");
+        Duration waited = Duration.between(Instant.parse(events.get(1).getString("recordedAt")),
+                Instant.parse(events.get(2).getString("recordedAt")));
+        // never before the configured 5 s from the gateway's call; after it, within a sweep (2 s apart) and its run
+        assertThat(waited).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(9));
     }
 
     @Test
