@@ -1,10 +1,12 @@
 package dev.zipper.relay;
 
 import dev.zipper.eventstore.EventLog;
+import dev.zipper.eventstore.Leases;
 import dev.zipper.eventstore.ReaderPositions;
 import dev.zipper.eventstore.RecordedEvent;
 import dev.zipper.health.Probes;
 import dev.zipper.health.TimedProbe;
+import dev.zipper.leadership.Leadership;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
@@ -36,13 +38,20 @@ import java.util.logging.Logger;
  * re-sends the batch, which the broker's duplicate detection and the projections' version checks
  * absorb; nothing committed is ever skipped. The broker refuses a whole transaction that holds one
  * duplicate, so the first batch after a start or a failure, which may have gone out before, is sent
- * message by message; the batches after it, one transaction each. A command's commit wakes the loop at once (the fast path);
- * without that it still polls, so no event depends on the wake-up, and while the broker is down commands
- * go on committing and the backlog goes out in order once it is back.
+ * message by message; the batches after it, one transaction each. A command's commit wakes the loop at
+ * once (the fast path); without that it still polls, so no event depends on the wake-up, and while the
+ * broker is down commands go on committing and the backlog goes out in order once it is back.
+ * <p>
+ * Where several instances share the database, only the leader publishes ({@link Leadership}); the others'
+ * loops stand by. The position is recorded only while the leader's term holds ({@link
+ * ReaderPositions#saveWhileHeld}), so a leader paused past its lease records nothing on waking and stops.
+ * The one batch it may have sent on waking is harmless: those events are committed, the new leader sends
+ * them too, and the read side drops a duplicate and applies an early event after its predecessors, read
+ * from the log.
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigration")
+@DependsOn({"SchemaMigration", "Leadership"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class LogRelay {
 
@@ -74,6 +83,9 @@ public class LogRelay {
 
     @Inject
     private Probes probes;
+
+    @Inject
+    private Leadership leadership;
 
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
@@ -107,7 +119,8 @@ public class LogRelay {
             if (status.failingSince().isPresent()) {
                 throw new IllegalStateException("failing since " + status.failingSince().get() + ": " + status.lastFailure());
             }
-            return "published up to position " + status.published();
+            return leadership.leads() ? "published up to position " + status.published()
+                    : "standing by: another instance leads and publishes";
         });
         brokerProbe = new TimedProbe(threads, () -> {
             publisher.connect();
@@ -146,15 +159,31 @@ public class LogRelay {
     }
 
     private void relay() {
+        Leases.Lease term = null; // the leader's term this loop publishes in (null: standing by)
         Long position = null;
         boolean maybeSent = true;
         long backoff = 100;
         while (running) {
             try {
+                Optional<Leases.Lease> lead = leadership.current();
+                if (term != null && (lead.isEmpty() || lead.get().term() != term.term())) {
+                    LOG.info("Relay stops publishing: this instance's term " + term.term() + " as leader has ended");
+                    term = null;
+                }
+                if (lead.isEmpty()) {
+                    await(POLL_MILLIS);
+                    continue;
+                }
+                if (term == null) {
+                    term = lead.get();
+                    position = null;
+                    maybeSent = true;
+                }
                 if (position == null) {
                     position = positions.position(READER);
                     published.set(position);
-                    LOG.info("Relay publishing the log after position " + position + " (head " + log.head() + ")");
+                    LOG.info("Relay publishing the log after position " + position + " (head " + log.head() + "), "
+                            + "as leader in term " + term.term());
                 }
                 List<RecordedEvent> batch = log.readLog(position, BATCH);
                 if (!batch.isEmpty()) {
@@ -164,8 +193,14 @@ public class LogRelay {
                         publisher.publishBatch(batch);
                     }
                     maybeSent = false;
-                    position = batch.get(batch.size() - 1).position();
-                    positions.save(READER, position);
+                    long last = batch.get(batch.size() - 1).position();
+                    if (!positions.saveWhileHeld(READER, last, term)) {
+                        LOG.info("Relay's term " + term.term() + " as leader ended before it recorded position " + last
+                                + "; the new leader publishes from the position it finds");
+                        term = null;
+                        continue;
+                    }
+                    position = last;
                     published.set(position);
                     batches.increment();
                     events.increment(batch.size());

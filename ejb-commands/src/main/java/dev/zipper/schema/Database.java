@@ -1,6 +1,7 @@
 package dev.zipper.schema;
 
 import dev.zipper.eventstore.EventLog;
+import dev.zipper.eventstore.Leases;
 import dev.zipper.eventstore.ReaderPositions;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,8 +9,8 @@ import jakarta.enterprise.inject.Produces;
 import javax.sql.DataSource;
 
 /**
- * The log and its readers' positions over the application's datasource, for injection into either side.
- * Both join the caller's JTA transaction.
+ * The log, its readers' positions and its leases over the application's datasource, for injection into
+ * either side. The log and the positions join the caller's JTA transaction.
  */
 @ApplicationScoped
 public class Database {
@@ -25,5 +26,10 @@ public class Database {
     @Produces
     ReaderPositions readerPositions() {
         return new ReaderPositions(dataSource);
+    }
+
+    @Produces
+    Leases leases() {
+        return new Leases(dataSource);
     }
 }

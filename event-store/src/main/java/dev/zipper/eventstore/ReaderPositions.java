@@ -46,6 +46,43 @@ public class ReaderPositions {
         }
     }
 
+    /**
+     * Saves the position of a reader that only the holder of {@code lease} may run (the relay), as one
+     * statement that checks the lease: only while its term is the current one and has not expired by the
+     * database's clock, and never backwards. False, with nothing saved, once another instance has taken
+     * the lease: the caller has lost it and must stop.
+     */
+    public boolean saveWhileHeld(String reader, long position, Leases.Lease lease) {
+        String held = "(SELECT term FROM log_leases WHERE name = ? AND holder = ? AND expires_at > CURRENT_TIMESTAMP)";
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE log_readers SET position = ? WHERE name = ? AND position <= ? AND ? = " + held)) {
+                update.setLong(1, position);
+                update.setString(2, reader);
+                update.setLong(3, position);
+                update.setLong(4, lease.term());
+                update.setString(5, lease.name());
+                update.setString(6, lease.holder());
+                if (update.executeUpdate() == 1) {
+                    return true;
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO log_readers (name, position) "
+                    + "SELECT ?, ? FROM log_leases WHERE name = ? AND holder = ? AND term = ? AND expires_at > CURRENT_TIMESTAMP "
+                    + "AND NOT EXISTS (SELECT 1 FROM log_readers WHERE name = ?)")) {
+                insert.setString(1, reader);
+                insert.setLong(2, position);
+                insert.setString(3, lease.name());
+                insert.setString(4, lease.holder());
+                insert.setLong(5, lease.term());
+                insert.setString(6, reader);
+                return insert.executeUpdate() == 1;
+            }
+        } catch (SQLException e) {
+            throw new EventLogFailure("Could not save the position of " + reader, e);
+        }
+    }
+
     private static int update(Connection connection, String reader, long position) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE log_readers SET position = ? WHERE name = ?")) {

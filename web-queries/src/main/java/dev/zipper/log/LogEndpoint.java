@@ -1,7 +1,9 @@
 package dev.zipper.log;
 
 import dev.zipper.eventstore.EventLog;
+import dev.zipper.eventstore.Leases;
 import dev.zipper.eventstore.ReaderPositions;
+import dev.zipper.leadership.Leadership;
 import dev.zipper.projection.ProjectionCounters;
 import dev.zipper.projection.ProjectionLag;
 import dev.zipper.relay.LogRelay;
@@ -16,7 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * Where the log and its readers stand: the head (last committed position), how far the relay has
- * published, and for each projection what it has done since the server started and how far behind
+ * published, which instance leads (and so publishes) since when, in which term, and whether it is the
+ * one answering; and for each projection what it has done since the server started and how far behind
  * the log it is (from its read table, so right after a restart too).
  */
 @Path("log")
@@ -36,6 +39,12 @@ public class LogEndpoint {
     @Inject
     private ProjectionLag lag;
 
+    @Inject
+    private Leases leases;
+
+    @Inject
+    private Leadership leadership;
+
     @GET
     public String status() {
         JsonObjectBuilder projections = JsonObjects.object();
@@ -45,10 +54,15 @@ public class LogEndpoint {
                     .add("lag", projection.events())
                     .add("lagSeconds", projection.behind().toMillis() / 1000.0));
         }
-        return JsonObjects.object()
+        JsonObjectBuilder status = JsonObjects.object()
                 .add("head", log.head())
-                .add("published", positions.position(LogRelay.READER))
-                .add("projections", projections)
-                .build().toString();
+                .add("published", positions.position(LogRelay.READER));
+        leases.current(Leadership.LEASE).ifPresent(leader -> status.add("leader", JsonObjects.object()
+                .add("instance", leader.holder())
+                .add("term", leader.term())
+                .add("since", leader.since().toString())
+                .add("held", leader.held())
+                .add("answering", leader.holder().equals(leadership.instance()))));
+        return status.add("projections", projections).build().toString();
     }
 }

@@ -4,6 +4,7 @@ import dev.zipper.commands.CommandMetadata;
 import dev.zipper.commands.Commands;
 import dev.zipper.commands.Expected;
 import dev.zipper.eventstore.EventLogFailure;
+import dev.zipper.leadership.Leadership;
 import dev.zipper.payment.Payment;
 import dev.zipper.payment.PaymentCommand;
 import jakarta.annotation.PostConstruct;
@@ -31,8 +32,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * (default 5) after it was submitted ({@link PaymentAuthorisation}): one whose gateway never answers, and
  * one whose gateway call was lost with a server that died while asking. A payment requested but not yet
  * submitted (its request still on its way through a read side that is behind) was asked of nobody, and
- * waits. A sweep starts two seconds after the last one ended, on every server (a payment keeps the first
- * answer, so two servers timing one out change nothing more than one), so sweeps never pile up.
+ * waits. A sweep starts two seconds after the last one ended, so sweeps never pile up, and sweeps only on
+ * the instance that leads ({@link Leadership}; a payment keeps its first answer, so two instances that
+ * both believe they lead for a moment change nothing more than one).
  */
 @Singleton
 @Startup
@@ -46,6 +48,9 @@ public class PaymentDeadlines {
 
     @Inject
     private Commands commands;
+
+    @Inject
+    private Leadership leadership;
 
     @Resource
     private TimerService timers;
@@ -63,6 +68,9 @@ public class PaymentDeadlines {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each time-out its own command and transaction
     void timeOutUnanswered() {
         try {
+            if (!leadership.leads()) {
+                return;
+            }
             for (String payment : submittedBefore(OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(timeoutSeconds))) {
                 commands.execute(Payment.TYPE, payment, new PaymentCommand.TimeOut(), Expected.ANY_VERSION,
                         CommandMetadata.correlatedWith(UUID.randomUUID()));
