@@ -2,7 +2,9 @@
 # Builds Zipper and runs it:
 #   ./run.sh           WildFly, with the ActiveMQ Artemis broker inside it (the embedded default)
 #   ./run.sh payara    Payara Server 6, with a standalone Artemis broker on 127.0.0.1:61616
-# Both use an H2 file database unless ZIPPER_DB_* point elsewhere (see README). Each server keeps its
+#   ./run.sh cluster   three WildFly instances on PostgreSQL and a replicated Artemis pair, behind HAProxy
+#                      on 127.0.0.1:8080 (ear/src/main/cluster/cluster.sh)
+# The first two use an H2 file database unless ZIPPER_DB_* point elsewhere (see README). Each server keeps its
 # configuration, data and logs in ear/target/run-<server>, apart from the test suites'. Everything
 # listens on 127.0.0.1 only. Ctrl+C (SIGINT) or SIGTERM stops it, in a terminal or in the background.
 set -euo pipefail
@@ -14,10 +16,16 @@ fi
 cd "$(dirname "$0")"
 server=${1:-wildfly}
 case "$server" in
-    wildfly) other=payara ;;
+    wildfly|cluster) other=payara ;;
     payara) other=wildfly ;;
-    *) echo "usage: ./run.sh [wildfly|payara]" >&2; exit 2 ;;
+    *) echo "usage: ./run.sh [wildfly|payara|cluster]" >&2; exit 2 ;;
 esac
+if [ "$server" = cluster ] && { [ "${ZIPPER_DB_DRIVER:-postgresql}" != postgresql ] \
+        || [[ "${ZIPPER_DB_URL:-jdbc:postgresql:}" != jdbc:postgresql:* ]]; }; then
+    echo "[zipper] a cluster needs PostgreSQL: H2 is embedded in one process, and no second instance can share it." \
+         "Leave ZIPPER_DB_* unset (PostgreSQL on 127.0.0.1:5432) or point them at PostgreSQL." >&2
+    exit 2
+fi
 started=$(date +%s)
 dir=$PWD/ear/target/run-$server
 
@@ -51,6 +59,14 @@ echo "[zipper] starting $server in $dir$note..."
 "ear/src/main/$server/$server.sh" start "$dir" > "$PWD/ear/target/run-$server.log" 2>&1 \
     || { cat "$PWD/ear/target/run-$server.log" >&2; exit 1; }
 
+if [ "$server" = cluster ]; then
+    echo "[zipper] ready in $(( $(date +%s) - started )) s: three WildFly instances, a replicated Artemis pair and PostgreSQL, behind HAProxy"
+    ear/src/main/cluster/cluster.sh status "$dir"
+    echo "  Stop with Ctrl+C."
+    sleep infinity &
+    waiting=$!
+    wait "$waiting"
+fi
 broker="embedded Artemis"
 [ -n "${ZIPPER_ARTEMIS_HOST:-}" ] && broker="standalone Artemis on $ZIPPER_ARTEMIS_HOST:${ZIPPER_ARTEMIS_PORT:-61616}"
 health=http://127.0.0.1:9990/health

@@ -1,17 +1,25 @@
 #!/usr/bin/env bash
-# A standalone ActiveMQ Artemis broker for Zipper, on 127.0.0.1:61616 only.
-#   broker.sh start | stop | status
-#   broker.sh kill     kill -9 (for the fault tests: a broker that dies without shutting down)
-#   broker.sh reset    stop and delete every message, queue and subscription (a fresh broker on next start)
+# A standalone ActiveMQ Artemis broker for Zipper, on loopback only.
+#   broker.sh start | stop | status [BROKER]
+#   broker.sh kill [BROKER]    kill -9 (for the fault tests: a broker that dies without shutting down)
+#   broker.sh reset [BROKER]   stop and delete every message, queue and subscription (a fresh broker on next start)
+# BROKER is "single" (the default: 127.0.0.1:61616), or one of the cluster's replicated pair: "primary"
+# (61616) and "backup" (61617), which replicates the primary and takes over when it dies (pair.xml).
 # The build unpacks the distribution from Maven Central into jms-config/target (the same 2.44 line as
-# WildFly 39's client); the instance, with Zipper's broker.xml and the user zipper/zipper, lives in
-# jms-config/target/artemis-broker.
+# WildFly 39's client); each instance, with Zipper's broker.xml and the user zipper/zipper, lives in
+# jms-config/target/artemis-<BROKER> (the single one in jms-config/target/artemis-broker).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 module=$(cd "$here/.." && pwd)
 version=${ARTEMIS_VERSION:-2.44.0}
 home="$module/target/apache-artemis-$version"
-instance="$module/target/artemis-broker"
+role=${2:-single}
+case "$role" in
+    single) instance="$module/target/artemis-broker"; port=61616 ;;
+    primary) instance="$module/target/artemis-primary"; port=61616; other=61617 ;;
+    backup) instance="$module/target/artemis-backup"; port=61617; other=61616 ;;
+    *) echo "usage: $0 start|stop|status|kill|reset [single|primary|backup]" >&2; exit 2 ;;
+esac
 
 installed() {
     [ -x "$home/bin/artemis" ] && return
@@ -29,16 +37,30 @@ create() {
     sed -i -E 's/-Xms[0-9]+[MG]/-Xms64M/; s/-Xmx[0-9]+[MG]/-Xmx256M/' "$instance/etc/artemis.profile"
 }
 
-listening() { (exec 3<>/dev/tcp/127.0.0.1/61616) 2>/dev/null; }
+# Zipper's broker.xml, on this broker's port; for the pair with pair.xml's HA settings added to it
+configure() {
+    local policy="<check-for-active-server>true</check-for-active-server>"
+    [ "$role" = backup ] && policy="<allow-failback>false</allow-failback>"
+    sed -e "s|tcp://127.0.0.1:61616|tcp://127.0.0.1:$port|" "$here/broker.xml" > "$instance/etc/broker.xml"
+    if [ "$role" != single ]; then
+        sed -e "s|@SELF@|$port|; s|@OTHER@|$other|; s|@ROLE@|$role|g; s|@POLICY@|$policy|" "$here/pair.xml" > "$instance/etc/pair.xml"
+        sed -i -e "/<\/acceptors>/r $instance/etc/pair.xml" "$instance/etc/broker.xml"
+    fi
+}
+
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; }
 
 case "${1:-}" in
     start)
-        if listening; then echo "[broker] already listening on 127.0.0.1:61616"; exit 0; fi
-        installed; create
-        cp "$here/broker.xml" "$instance/etc/broker.xml"
+        if listening; then echo "[broker] already listening on 127.0.0.1:$port"; exit 0; fi
+        installed; create; configure
         "$instance/bin/artemis-service" start
         for _ in $(seq 1 60); do
-            if listening; then echo "[broker] listening on 127.0.0.1:61616"; exit 0; fi
+            if listening; then echo "[broker] $role listening on 127.0.0.1:$port"; exit 0; fi
+            # a backup opens its port only once it takes over: it is ready once it replicates the primary
+            if [ "$role" = backup ] && grep -q AMQ221024 "$instance/log/artemis.log" 2>/dev/null; then
+                echo "[broker] backup replicating the primary, standing by on 127.0.0.1:$port"; exit 0
+            fi
             sleep 1
         done
         echo "[broker] did not start; see $instance/log/artemis.log" >&2; exit 1 ;;

@@ -4,7 +4,9 @@
 #   wildfly.sh start DIR   start the instance in DIR (created if missing), deploy, wait until deployed
 #   wildfly.sh stop DIR
 # Reads ZIPPER_DB_* when it starts (H2 in DIR/data by default). With ZIPPER_ARTEMIS_HOST set, it uses a
-# standalone Artemis broker (jms-config/wildfly/remote-artemis.cli) instead of the embedded one.
+# standalone Artemis broker (jms-config/wildfly/remote-artemis.cli) instead of the embedded one, and with
+# ZIPPER_ARTEMIS_BACKUP_PORT too, a replicated pair (remote-artemis-pair.cli). One of several instances
+# (run.sh cluster) has a name, ZIPPER_INSTANCE, and its ports moved by ZIPPER_PORT_OFFSET.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 project=$(cd "$here/../../../.." && pwd)
@@ -21,10 +23,20 @@ start() {
         JAVA_OPTS="-Djboss.server.base.dir=$base" "$wildfly/bin/jboss-cli.sh" \
             --file="$project/jms-config/wildfly/remote-artemis.cli" > "$base/log/remote-artemis.log"
     fi
+    if [ -n "${ZIPPER_ARTEMIS_BACKUP_PORT:-}" ]; then
+        JAVA_OPTS="-Djboss.server.base.dir=$base" "$wildfly/bin/jboss-cli.sh" \
+            --file="$project/jms-config/wildfly/remote-artemis-pair.cli" >> "$base/log/remote-artemis.log"
+    fi
+    local instance=()
+    if [ -n "${ZIPPER_INSTANCE:-}" ]; then
+        # its name in the cluster (the transaction manager's node id too, which must differ per instance)
+        instance=("-Djboss.node.name=$ZIPPER_INSTANCE" "-Djboss.tx.node.id=$ZIPPER_INSTANCE" "-Dzipper.instance=$ZIPPER_INSTANCE")
+    fi
     cp "$project/ear/target/zipper.ear" "$base/deployments/"
     LAUNCH_JBOSS_IN_BACKGROUND=1 \
     JAVA_OPTS="${JAVA_OPTS:--Xms64m -Xmx512m -XX:MaxMetaspaceSize=256m -Djava.net.preferIPv4Stack=true}" \
         nohup "$wildfly/bin/standalone.sh" -c standalone-full.xml -Djboss.server.base.dir="$base" \
+        -Djboss.socket.binding.port-offset="${ZIPPER_PORT_OFFSET:-0}" "${instance[@]}" \
         > "$base/log/console.log" 2>&1 &
     echo $! > "$base/wildfly.pid"
     for _ in $(seq 1 180); do

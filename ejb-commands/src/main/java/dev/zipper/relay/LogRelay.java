@@ -155,6 +155,11 @@ public class LogRelay {
 
     /** The fast path: a command has committed, so publish now rather than at the next poll. */
     public void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) LogAppended appended) {
+        wake();
+    }
+
+    /** Publish now, not at the next poll: a command committed here or on another instance. */
+    public void wake() {
         wakeUp.release(); // permits piling up are drained by the next wait
     }
 

@@ -1,7 +1,11 @@
 package dev.zipper.schema;
 
 import dev.zipper.eventstore.EventLog;
+import dev.zipper.eventstore.EventLogFailure;
 import dev.zipper.eventstore.Leases;
+import dev.zipper.eventstore.LogNotifications;
+import java.sql.Connection;
+import java.sql.SQLException;
 import dev.zipper.eventstore.ReaderPositions;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,5 +35,21 @@ public class Database {
     @Produces
     Leases leases() {
         return new Leases(dataSource);
+    }
+
+    private volatile Boolean notifies;
+
+    /** Whether the database takes notifications between instances (PostgreSQL's LISTEN/NOTIFY). */
+    public boolean notifies() {
+        Boolean known = notifies;
+        if (known == null) {
+            try (Connection connection = dataSource.getConnection()) {
+                known = LogNotifications.supported(connection);
+                notifies = known;
+            } catch (SQLException e) {
+                throw new EventLogFailure("Could not reach the database", e);
+            }
+        }
+        return known;
     }
 }

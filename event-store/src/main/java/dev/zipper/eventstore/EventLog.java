@@ -39,6 +39,8 @@ public class EventLog {
 
     private final DataSource dataSource;
     private final Transactions transactions;
+    /** Whether the database takes notifications (PostgreSQL); null until the first append asks. */
+    private volatile Boolean notifies;
 
     public EventLog(DataSource dataSource, Transactions transactions) {
         this.dataSource = dataSource;
@@ -113,7 +115,20 @@ public class EventLog {
             }
             insert.executeBatch();
         }
+        if (notifies(connection)) {
+            // other instances hear of it once this commits: their relay and live subscribers need not poll
+            LogNotifications.send(connection, LogNotifications.APPENDED, Long.toString(position));
+        }
         return new AppendResult(recorded);
+    }
+
+    private boolean notifies(Connection connection) throws SQLException {
+        Boolean known = notifies;
+        if (known == null) {
+            known = LogNotifications.supported(connection);
+            notifies = known;
+        }
+        return known;
     }
 
     /** Moves the log's head on by {@code count} positions and returns the new head (see V3 migration). */

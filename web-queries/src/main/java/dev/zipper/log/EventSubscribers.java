@@ -22,9 +22,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The clients of {@code GET /events} on this server, at most {@code zipper.events.max-subscribers}
- * (default 32). They are pumped when a command on this server commits, and once a second if the log's
- * head has moved past them (a command on another server sharing the database): one query of the head a
- * second for all of them, not one per client. Each gets a heartbeat every
+ * (default 32). They are pumped when a command on this server commits, when another instance sharing
+ * the database says it appended ({@link LogListener}, PostgreSQL), and once a second if the log's head
+ * has moved past them (what a lost notification, or H2, leaves): one query of the head a second for all
+ * of them, not one per client. Each gets a heartbeat every
  * {@code zipper.events.heartbeat-seconds} (default 15).
  */
 @ApplicationScoped
@@ -93,6 +94,11 @@ public class EventSubscribers {
     }
 
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) LogAppended appended) {
+        pumpAll();
+    }
+
+    /** Sends each subscriber what the log holds past it: a command committed here or on another instance. */
+    void pumpAll() {
         subscribers.forEach(subscriber -> subscriber.pump(log, executor));
     }
 

@@ -2,7 +2,9 @@ package dev.zipper.projection;
 
 import dev.zipper.eventstore.EventCodec;
 import dev.zipper.eventstore.EventLog;
+import dev.zipper.eventstore.LogNotifications;
 import dev.zipper.eventstore.RecordedEvent;
+import dev.zipper.schema.Database;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,6 +42,9 @@ public class Projector {
 
     @Inject
     private RowWaits waits;
+
+    @Inject
+    private Database database;
 
     @Resource
     private TransactionSynchronizationRegistry transactions;
@@ -102,8 +107,15 @@ public class Projector {
         wakeOnCommit(projection.rows(), last.streamId(), last.streamVersion());
     }
 
-    /** Completes the waits for this row (read-your-writes) once what was applied to it is visible. */
+    /**
+     * Completes the waits for this row (read-your-writes) once what was applied to it is visible, here and,
+     * through the database, on the other instances that share it (their waits are woken by {@code dev.zipper.log.LogListener}).
+     */
     private void wakeOnCommit(Class<?> rows, String id, int version) {
         AfterCommit.run(transactions, () -> waits.applied(rows, id, version));
+        if (database.notifies()) {
+            em.createNativeQuery("SELECT pg_notify(?1, ?2)").setParameter(1, LogNotifications.APPLIED)
+                    .setParameter(2, rows.getName() + " " + version + " " + id).getResultList();
+        }
     }
 }

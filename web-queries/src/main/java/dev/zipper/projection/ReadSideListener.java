@@ -15,13 +15,14 @@ import jakarta.jms.MessageListener;
  * The read side's one message listener: every event, on a durable subscription so that nothing
  * published while the application is down is missed, handed to {@link ReadSide}. Several sessions
  * consume in parallel; the relay sets JMSXGroupID to the stream, so the broker hands all of one
- * stream's events to one session, in order, while other streams are handled alongside.
+ * stream's events to one session, in order, while other streams are handled alongside. Instances that
+ * share the database share the subscription too ({@code shareSubscriptions}): the broker hands each
+ * message to one session of one of them.
  * <p>
  * Delivery is not transacted (no XA): each projection commits its own transaction, then the message
  * is acknowledged. A crash in between redelivers a message already applied, which the projections drop
  * as a duplicate; a failure ({@link NotHandled}, one line in the log) rolls the session back and the
- * broker redelivers later. An XA delivery
- * would instead leave a transaction in doubt on the broker when the server dies, holding its messages
+ * broker redelivers later. An XA delivery would instead leave a transaction in doubt on the broker when the server dies, holding its messages
  * until the transaction manager's recovery resolves it, minutes later.
  */
 @MessageDriven(activationConfig = {
@@ -32,6 +33,8 @@ import jakarta.jms.MessageListener;
         @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
         @ActivationConfigProperty(propertyName = "clientId", propertyValue = "zipper-read-side"),
         @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "read-side"),
+        // one subscription for every instance of the application: each message goes to one of them
+        @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
 })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

@@ -20,8 +20,9 @@ import java.util.logging.Logger;
 /**
  * Requests waiting for a read row to reach a stream version (read-your-writes). A wait is a future that
  * the projector completes when the transaction that brought the row there commits: a waiting request
- * holds no thread, and nothing polls the database for it. Only this server's projector completes it; a
- * row applied by another instance is seen when the caller reads it at the wait's end ({@link #answer}).
+ * holds no thread, and nothing polls the database for it. This server's projector completes it, and so
+ * does a notification that another instance sharing the database applied the row (PostgreSQL); without
+ * one, such a row is seen when the caller reads it at the wait's end ({@link #answer}).
  */
 @ApplicationScoped
 public class RowWaits {
@@ -81,6 +82,15 @@ public class RowWaits {
                     LOG.info(() -> "Woken for " + rows.getSimpleName() + " " + versions + " before it could be read");
                     return answer(rows, versions, deadline, executor, attempt);
                 }, executor);
+    }
+
+    /** Another instance's word that a row's transaction committed with the row at this version. */
+    public void appliedElsewhere(String rows, String id, int version) {
+        waiting.forEach((row, those) -> {
+            if (row.rows().getName().equals(rows) && row.id().equals(id)) {
+                those.stream().filter(wait -> wait.version() <= version).forEach(wait -> wait.reached().complete(null));
+            }
+        });
     }
 
     /** The projector's word that a row's transaction committed with the row at this version. */

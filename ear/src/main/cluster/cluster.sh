@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Zipper as a cluster on this machine: three WildFly instances with the same EAR, sharing one PostgreSQL
+# database, on a replicated ActiveMQ Artemis pair (primary and backup), behind HAProxy on one address.
+#   cluster.sh start DIR   start it all (instances' data and logs in DIR), wait until every part is ready
+#   cluster.sh stop DIR    stop it all, leaving no process behind
+#   cluster.sh status DIR  where each part listens, and each process's resident memory
+# Needs PostgreSQL (ZIPPER_DB_*, else the database zipper_cluster on 127.0.0.1:5432, made if missing,
+# user postgres) and haproxy (Debian: apt-get install haproxy).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+project=$(cd "$here/../../../.." && pwd)
+command=${1:?usage: cluster.sh start|stop|status DIR}
+dir=$(mkdir -p "${2:?usage: cluster.sh start|stop|status DIR}" && cd "$2" && pwd)
+instances=(1 2 3)
+broker="$project/jms-config/artemis/broker.sh"
+wildfly="$project/ear/src/main/wildfly/wildfly.sh"
+
+database() {
+    export ZIPPER_DB_DRIVER=${ZIPPER_DB_DRIVER:-postgresql}
+    if [ "$ZIPPER_DB_DRIVER" != postgresql ] || [[ "${ZIPPER_DB_URL:-jdbc:postgresql:}" != jdbc:postgresql:* ]]; then
+        echo "[cluster] a cluster needs PostgreSQL: H2 is embedded in one process, and no second instance can" \
+             "share it. Set ZIPPER_DB_URL to a PostgreSQL database (or leave it unset for 127.0.0.1:5432)." >&2
+        exit 2
+    fi
+    if [ -z "${ZIPPER_DB_URL:-}" ]; then
+        export ZIPPER_DB_URL=jdbc:postgresql://127.0.0.1:5432/zipper_cluster ZIPPER_DB_USER=${ZIPPER_DB_USER:-postgres}
+        psql -h 127.0.0.1 -U "$ZIPPER_DB_USER" -tAc "SELECT 1 FROM pg_database WHERE datname = 'zipper_cluster'" postgres \
+            | grep -q 1 || psql -h 127.0.0.1 -U "$ZIPPER_DB_USER" -qc "CREATE DATABASE zipper_cluster" postgres
+    fi
+}
+
+ready() { curl -sf -o /dev/null "$1"; }
+
+start() {
+    command -v haproxy > /dev/null || { echo "[cluster] haproxy is not installed (Debian: apt-get install haproxy)" >&2; exit 2; }
+    database
+    "$broker" start primary > /dev/null
+    "$broker" start backup > /dev/null
+    export ZIPPER_ARTEMIS_HOST=127.0.0.1 ZIPPER_ARTEMIS_PORT=61616 ZIPPER_ARTEMIS_BACKUP_PORT=61617
+    local servers=""
+    for n in "${instances[@]}"; do
+        echo "[cluster] starting zipper-$n..."
+        ZIPPER_INSTANCE="zipper-$n" ZIPPER_PORT_OFFSET=$((n * 100)) "$wildfly" start "$dir/zipper-$n" \
+            > "$dir/zipper-$n.log" 2>&1 || { cat "$dir/zipper-$n.log" >&2; exit 1; }
+        servers+="    server zipper-$n 127.0.0.1:$((8080 + n * 100)) check port $((9990 + n * 100))"$'\n'
+    done
+    sed -e "s|@DIR@|$dir|" "$here/haproxy.cfg" | awk -v servers="$servers" '{ if ($0 == "@SERVERS@") printf "%s", servers; else print }' \
+        > "$dir/haproxy.cfg"
+    haproxy -D -f "$dir/haproxy.cfg"
+    for _ in $(seq 1 30); do ready http://127.0.0.1:8080/zipper/api/log && return 0; sleep 1; done
+    echo "[cluster] the balancer does not answer on 127.0.0.1:8080; see $dir/haproxy.cfg" >&2
+    exit 1
+}
+
+stop() {
+    [ -f "$dir/haproxy.pid" ] && kill "$(cat "$dir/haproxy.pid")" 2>/dev/null || true
+    rm -f "$dir/haproxy.pid"
+    for n in "${instances[@]}"; do "$wildfly" stop "$dir/zipper-$n" > /dev/null 2>&1 || true; done
+    "$broker" stop backup > /dev/null 2>&1 || true
+    "$broker" stop primary > /dev/null 2>&1 || true
+}
+
+rss() { [ -n "$1" ] && ps -o rss= -p "$1" 2>/dev/null | awk '{ printf "%d MB", $1 / 1024 }'; }
+pid_of() { cat "$1" 2>/dev/null || true; }
+# the JVM under a script's pid (standalone.sh runs java as its child)
+java_of() { local script; script=$(pid_of "$1"); [ -n "$script" ] && (pgrep -P "$script" java || echo "$script") | head -1; }
+
+status() {
+    echo "  API       http://127.0.0.1:8080/zipper/api/accounts (HAProxy, RSS $(rss "$(pid_of "$dir/haproxy.pid")"))"
+    for n in "${instances[@]}"; do
+        echo "  zipper-$n  http://127.0.0.1:$((8080 + n * 100))/zipper/api, health http://127.0.0.1:$((9990 + n * 100))/health/ready" \
+             "(WildFly, RSS $(rss "$(java_of "$dir/zipper-$n/wildfly.pid")"))"
+    done
+    for role in primary backup; do
+        local port=61616; [ "$role" = backup ] && port=61617
+        echo "  broker    $role on 127.0.0.1:$port (Artemis, RSS $(rss "$(pid_of "$project/jms-config/target/artemis-$role/data/artemis.pid")"))"
+    done
+    echo "  database  $ZIPPER_DB_URL"
+}
+
+case "$command" in
+    start) start ;;
+    stop) stop ;;
+    status) database; status ;;
+    *) echo "usage: cluster.sh start|stop|status DIR" >&2; exit 2 ;;
+esac
