@@ -43,7 +43,7 @@ configure() {
     [ "$role" = backup ] && policy="<allow-failback>false</allow-failback>"
     sed -e "s|tcp://127.0.0.1:61616|tcp://127.0.0.1:$port|" "$here/broker.xml" > "$instance/etc/broker.xml"
     if [ "$role" != single ]; then
-        sed -e "s|@SELF@|$port|; s|@OTHER@|$other|; s|@ROLE@|$role|g; s|@POLICY@|$policy|" "$here/pair.xml" > "$instance/etc/pair.xml"
+        sed -e "s|@SELF@|127.0.0.1:$port|; s|@OTHER@|127.0.0.1:$other|; s|@ROLE@|$role|g; s|@POLICY@|$policy|" "$here/pair.xml" > "$instance/etc/pair.xml"
         sed -i -e "/<\/acceptors>/r $instance/etc/pair.xml" "$instance/etc/broker.xml"
     fi
 }
@@ -54,17 +54,19 @@ case "${1:-}" in
     start)
         if listening; then echo "[broker] already listening on 127.0.0.1:$port"; exit 0; fi
         installed; create; configure
+        seen=$(cat "$instance/log/artemis.log" 2>/dev/null | wc -l)
         "$instance/bin/artemis-service" start
         for _ in $(seq 1 60); do
             if listening; then echo "[broker] $role listening on 127.0.0.1:$port"; exit 0; fi
-            # a backup opens its port only once it takes over: it is ready once it replicates the primary
-            if [ "$role" = backup ] && grep -q AMQ221024 "$instance/log/artemis.log" 2>/dev/null; then
-                echo "[broker] backup replicating the primary, standing by on 127.0.0.1:$port"; exit 0
+            # a broker of the pair that starts as the backup (the backup, or a primary whose backup took
+            # over) opens its port only once it takes over: it is ready once it replicates the active one
+            if [ "$role" != single ] && tail -n "+$((seen + 1))" "$instance/log/artemis.log" 2>/dev/null | grep -q AMQ221024; then
+                echo "[broker] $role replicating the active broker, standing by on 127.0.0.1:$port"; exit 0
             fi
             sleep 1
         done
         echo "[broker] did not start; see $instance/log/artemis.log" >&2; exit 1 ;;
-    stop) [ -f "$instance/bin/artemis-service" ] && "$instance/bin/artemis-service" stop ;;
+    stop) [ ! -f "$instance/bin/artemis-service" ] || "$instance/bin/artemis-service" stop ;;
     status) [ -f "$instance/bin/artemis-service" ] && "$instance/bin/artemis-service" status ;;
     kill)
         pid=$(cat "$instance/data/artemis.pid" 2>/dev/null || true)

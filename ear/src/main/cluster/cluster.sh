@@ -4,6 +4,7 @@
 #   cluster.sh start DIR   start it all (instances' data and logs in DIR), wait until every part is ready
 #   cluster.sh stop DIR    stop it all, leaving no process behind
 #   cluster.sh status DIR  where each part listens, and each process's resident memory
+#   cluster.sh start-instance DIR N   start instance N again (after it was stopped or killed)
 # Needs PostgreSQL (ZIPPER_DB_*, else the database zipper_cluster on 127.0.0.1:5432, made if missing,
 # user postgres) and haproxy (Debian: apt-get install haproxy).
 set -euo pipefail
@@ -31,17 +32,21 @@ database() {
 
 ready() { curl -sf -o /dev/null "$1"; }
 
+start_instance() {
+    echo "[cluster] starting zipper-$1..."
+    ZIPPER_ARTEMIS_HOST=127.0.0.1 ZIPPER_ARTEMIS_PORT=61616 ZIPPER_ARTEMIS_BACKUP_PORT=61617 \
+    ZIPPER_INSTANCE="zipper-$1" ZIPPER_PORT_OFFSET=$(($1 * 100)) "$wildfly" start "$dir/zipper-$1" \
+        > "$dir/zipper-$1.log" 2>&1 || { cat "$dir/zipper-$1.log" >&2; exit 1; }
+}
+
 start() {
     command -v haproxy > /dev/null || { echo "[cluster] haproxy is not installed (Debian: apt-get install haproxy)" >&2; exit 2; }
     database
     "$broker" start primary > /dev/null
     "$broker" start backup > /dev/null
-    export ZIPPER_ARTEMIS_HOST=127.0.0.1 ZIPPER_ARTEMIS_PORT=61616 ZIPPER_ARTEMIS_BACKUP_PORT=61617
     local servers=""
     for n in "${instances[@]}"; do
-        echo "[cluster] starting zipper-$n..."
-        ZIPPER_INSTANCE="zipper-$n" ZIPPER_PORT_OFFSET=$((n * 100)) "$wildfly" start "$dir/zipper-$n" \
-            > "$dir/zipper-$n.log" 2>&1 || { cat "$dir/zipper-$n.log" >&2; exit 1; }
+        start_instance "$n"
         servers+="    server zipper-$n 127.0.0.1:$((8080 + n * 100)) check port $((9990 + n * 100))"$'\n'
     done
     sed -e "s|@DIR@|$dir|" "$here/haproxy.cfg" | awk -v servers="$servers" '{ if ($0 == "@SERVERS@") printf "%s", servers; else print }' \
@@ -82,5 +87,6 @@ case "$command" in
     start) start ;;
     stop) stop ;;
     status) database; status ;;
+    start-instance) database; start_instance "${3:?usage: cluster.sh start-instance DIR N}" ;;
     *) echo "usage: cluster.sh start|stop|status DIR" >&2; exit 2 ;;
 esac

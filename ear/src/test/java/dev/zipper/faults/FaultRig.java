@@ -52,7 +52,7 @@ final class FaultRig implements AutoCloseable {
         URI server = URI.create(url.substring("jdbc:".length()));
         String user = System.getenv().getOrDefault("ZIPPER_DB_USER", "postgres");
         String password = System.getenv().getOrDefault("ZIPPER_DB_PASSWORD", "");
-        recreateDatabase(url, user, password);
+        recreateDatabase(url, user, password, DATABASE);
 
         int port = server.getPort() < 0 ? 5432 : server.getPort();
         DatabaseProxy proxy = new DatabaseProxy(server.getHost(), port);
@@ -109,14 +109,15 @@ final class FaultRig implements AutoCloseable {
         ZipperServer.run(List.of(script, command), Map.of(), LOG);
     }
 
-    private static void recreateDatabase(String url, String user, String password) throws SQLException {
+    /** Drops and makes again the database {@code name} on the PostgreSQL server that {@code url} names. */
+    static void recreateDatabase(String url, String user, String password, String name) throws SQLException {
         PGSimpleDataSource admin = new PGSimpleDataSource();
         admin.setURL(url);
         admin.setUser(user);
         admin.setPassword(password);
         try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + DATABASE);
+            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + name);
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.zipper.faults;
 
+import java.time.Duration;
+import java.util.stream.LongStream;
+import org.awaitility.Awaitility;
 import dev.zipper.account.Account;
 import dev.zipper.account.AccountEvent;
 import dev.zipper.eventstore.EventCodec;
@@ -16,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the database holds after a fault run, read directly (not through the server): the log, and the
@@ -64,6 +69,28 @@ final class LogAudit {
             }
         }
         return new LogAudit(log, eventLog.head(), published, projected);
+    }
+
+    /** Polls the database until the relay has published everything and the read table equals the replay. */
+    static LogAudit converged(DataSource database, Duration within) {
+        return Awaitility.await().atMost(within).pollInterval(Duration.ofMillis(250))
+                .until(() -> of(database), LogAudit::converged);
+    }
+
+    /**
+     * Nothing acknowledged is lost: each acknowledged command's event is in the log, positions run 1..head
+     * without a gap, each stream's versions 1..length, account_view equals the replay, all is published.
+     */
+    void assertNothingLost(Set<CommandLoad.Acknowledged> acknowledged) {
+        assertThat(missing(acknowledged)).as("acknowledged commands whose events are not in the log").isEmpty();
+        assertThat(log).extracting(RecordedEvent::position).as("positions 1..head, no gap")
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, head).boxed().toList());
+        Map<String, Integer> lengths = new HashMap<>();
+        log.forEach(e -> lengths.merge(e.streamType() + "/" + e.streamId(), 1, Integer::sum));
+        assertThat(log).as("each stream's versions run 1..length")
+                .allSatisfy(e -> assertThat(e.streamVersion()).isBetween(1, lengths.get(e.streamType() + "/" + e.streamId())));
+        assertThat(projected).as("account_view against a replay of the whole log").isEqualTo(replayed);
+        assertThat(published).as("published by the relay").isEqualTo(head);
     }
 
     /** Every acknowledged command whose event is not in the log (should be none); commands here are the account's. */

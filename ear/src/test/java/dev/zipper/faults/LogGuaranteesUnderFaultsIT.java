@@ -3,17 +3,13 @@ package dev.zipper.faults;
 import dev.zipper.e2e.CheckoutLoad;
 import dev.zipper.e2e.ZipperHttp;
 import dev.zipper.e2e.ZipperServer;
-import dev.zipper.eventstore.RecordedEvent;
 import dev.zipper.payment.PaymentStatus;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -192,16 +188,8 @@ class LogGuaranteesUnderFaultsIT {
      * server died while asking.
      */
     private static void assertStoreSettled(CheckoutLoad load) {
-        StoreAudit audit = await().atMost(CONVERGENCE).pollInterval(Duration.ofMillis(500))
-                .until(() -> StoreAudit.of(rig.database), StoreAudit::settled);
-        assertThat(audit.orders.keySet()).as("every acknowledged checkout placed its order").containsAll(load.orders());
-        assertThat(audit.products.values()).as("received = available + reserved + shipped, none negative")
-                .allSatisfy(p -> {
-                    assertThat(p.available()).isNotNegative();
-                    assertThat(p.received()).isEqualTo(p.available() + p.reserved() + p.shipped());
-                });
-        assertThat(audit.endedOrdersHoldingStock()).as("failed or cancelled orders still holding stock").isEmpty();
-        assertThat(load.notFound()).as("an order read or cancelled the moment its checkout answered").isEmpty();
+        StoreAudit audit = StoreAudit.settled(rig.database, CONVERGENCE);
+        audit.assertConserved(load);
         assertThat(audit.answeredButTimedOut(serverDown)).as("payments with answered cards timed out while the server was up")
                 .isEmpty();
         long timedOut = audit.payments.values().stream().filter(p -> p.status() == PaymentStatus.TIMED_OUT).count();
@@ -240,29 +228,10 @@ class LogGuaranteesUnderFaultsIT {
     private static Converged convergedAfter(CommandLoad load, long since, int commands) throws InterruptedException {
         awaitAcknowledged(load, since, commands);
         load.close();
-        LogAudit audit = awaitConvergence();
+        LogAudit audit = LogAudit.converged(rig.database, CONVERGENCE);
         long catchUp = System.currentTimeMillis() - since;
-        assertNothingLost(load, audit);
+        audit.assertNothingLost(load.acknowledged());
         return new Converged(audit, catchUp);
-    }
-
-    /** Polls the database until the relay has published everything and the read table equals the replay. */
-    private static LogAudit awaitConvergence() {
-        return await().atMost(CONVERGENCE).pollInterval(Duration.ofMillis(250))
-                .until(() -> LogAudit.of(rig.database), LogAudit::converged);
-    }
-
-    private static void assertNothingLost(CommandLoad load, LogAudit audit) {
-        assertThat(audit.missing(load.acknowledged())).as("acknowledged commands whose events are not in the log")
-                .isEmpty();
-        assertThat(audit.log).extracting(RecordedEvent::position).as("positions 1..head, no gap")
-                .containsExactlyElementsOf(LongStream.rangeClosed(1, audit.head).boxed().toList());
-        Map<String, Integer> lengths = new HashMap<>();
-        audit.log.forEach(e -> lengths.merge(e.streamType() + "/" + e.streamId(), 1, Integer::sum));
-        assertThat(audit.log).as("each stream's versions run 1..length")
-                .allSatisfy(e -> assertThat(e.streamVersion()).isBetween(1, lengths.get(e.streamType() + "/" + e.streamId())));
-        assertThat(audit.projected).as("account_view against a replay of the whole log").isEqualTo(audit.replayed);
-        assertThat(audit.published).as("published by the relay").isEqualTo(audit.head);
     }
 
     private long duplicatesDropped() {

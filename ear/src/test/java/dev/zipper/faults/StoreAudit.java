@@ -1,5 +1,7 @@
 package dev.zipper.faults;
 
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import dev.zipper.e2e.CheckoutLoad;
 import dev.zipper.eventstore.EventCodec;
 import dev.zipper.eventstore.EventLog;
@@ -25,6 +27,8 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import javax.sql.DataSource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The store as the database holds it after a fault run, read directly: every product, order and payment
  * replayed from the log by the domain's own rules, next to what the store's views hold.
@@ -49,6 +53,8 @@ final class StoreAudit {
     final Map<String, String> paymentsProjected = new HashMap<>();
     /** payment id -> when it was submitted to the gateway. */
     final Map<String, Instant> submitted = new HashMap<>();
+    /** "payment id/event type" -> how many such events its stream holds. */
+    final Map<String, Integer> paymentEvents = new HashMap<>();
 
     private StoreAudit(List<RecordedEvent> log, long head, long published, DataSource database) throws SQLException {
         this.head = head;
@@ -60,6 +66,8 @@ final class StoreAudit {
         orders.forEach((id, o) -> ordersReplayed.put(id, o.status().name()));
         payments.forEach((id, p) -> paymentsReplayed.put(id, p.status().name()));
         log.stream().filter(e -> e.type().equals("payment.submitted")).forEach(e -> submitted.put(e.streamId(), e.recordedAt()));
+        log.stream().filter(e -> e.streamType().equals(Payment.TYPE.streamType()))
+                .forEach(e -> paymentEvents.merge(e.streamId() + "/" + e.type(), 1, Integer::sum));
         try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
             read(sql, "SELECT id, available || ' ' || reserved || ' ' || shipped || ' ' || received FROM product_view", stockProjected);
             read(sql, "SELECT id, status FROM order_view", ordersProjected);
@@ -80,6 +88,29 @@ final class StoreAudit {
             published = rows.next() ? rows.getLong(1) : 0;
         }
         return new StoreAudit(log, eventLog.head(), published, database);
+    }
+
+    /** Polls the database until every order has ended and every view equals the replay. */
+    static StoreAudit settled(DataSource database, Duration within) {
+        return Awaitility.await().atMost(within).pollInterval(Duration.ofMillis(500)).until(() -> of(database), StoreAudit::settled);
+    }
+
+    /**
+     * Every acknowledged checkout placed its order and each existed the moment its checkout answered;
+     * stock adds up and none is negative; no failed or cancelled order holds a unit; no payment was
+     * authorised or refunded twice.
+     */
+    void assertConserved(CheckoutLoad load) {
+        assertThat(orders.keySet()).as("every acknowledged checkout placed its order").containsAll(load.orders());
+        assertThat(load.notFound()).as("an order read or cancelled the moment its checkout answered").isEmpty();
+        assertThat(products.values()).as("received = available + reserved + shipped, none negative").allSatisfy(p -> {
+            assertThat(p.available()).isNotNegative();
+            assertThat(p.received()).isEqualTo(p.available() + p.reserved() + p.shipped());
+        });
+        assertThat(endedOrdersHoldingStock()).as("failed or cancelled orders still holding stock").isEmpty();
+        assertThat(paymentEvents.entrySet()).as("payments authorised or refunded more than once")
+                .filteredOn(e -> e.getKey().endsWith(".authorised") || e.getKey().endsWith(".refunded"))
+                .allSatisfy(e -> assertThat(e.getValue()).isEqualTo(1));
     }
 
     /** Every order has ended, and every view equals the replay. */
