@@ -2,8 +2,6 @@ package dev.zipper.projection;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -31,9 +29,6 @@ public class RowWaits {
 
     private final Map<Row, List<Waiting>> waiting = new ConcurrentHashMap<>();
 
-    @PersistenceContext(unitName = "read-tables")
-    private EntityManager em;
-
     @Inject
     private RowReads reads;
 
@@ -47,8 +42,9 @@ public class RowWaits {
         Waiting wait = new Waiting(version, reached);
         waiting.computeIfAbsent(row, r -> new CopyOnWriteArrayList<>()).add(wait);
         reached.whenComplete((done, failed) -> forget(row, wait));
-        // read after registering: a commit in between has either been read here or will complete the wait
-        ReadRow<?> now = em.find(rows, id);
+        // read after registering: a commit in between has either been read here or will complete the wait;
+        // in a transaction of its own, for a wait registered again on the executor (no request's context there)
+        ReadRow<?> now = reads.read(() -> reads.row(rows, id));
         if (now != null && now.version() >= version) {
             reached.complete(null);
         }
