@@ -54,7 +54,8 @@ case "${1:-}" in
     start)
         if listening; then echo "[broker] already listening on 127.0.0.1:$port"; exit 0; fi
         installed; create; configure
-        seen=$(cat "$instance/log/artemis.log" 2>/dev/null | wc -l)
+        seen=0
+        [ -f "$instance/log/artemis.log" ] && seen=$(wc -l < "$instance/log/artemis.log")
         "$instance/bin/artemis-service" start
         for _ in $(seq 1 60); do
             if listening; then echo "[broker] $role listening on 127.0.0.1:$port"; exit 0; fi
