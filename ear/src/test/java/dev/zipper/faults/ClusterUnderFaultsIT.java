@@ -202,7 +202,9 @@ class ClusterUnderFaultsIT {
         }, () -> { });
         assertThat(run.newLeaderMillis()).as("ms from the pause to a new leader").isBetween(0L, 5000L);
         String woke = Files.readString(log).substring((int) logBefore);
-        assertThat(woke).as("what the paused leader logged on waking").contains("Relay stops publishing");
+        // its relay either noticed the lost term before sending, or had its position refused after
+        assertThat(woke).as("what the paused leader logged on waking")
+                .containsPattern("Relay stops publishing: this instance's term \\d+|Relay's term \\d+ as leader ended before it recorded");
         System.out.println("[cluster] zipper-" + paused + " on waking: " + woke.lines()
                 .filter(line -> line.contains("Relay") || line.contains("leads")).toList());
     }
@@ -249,6 +251,7 @@ class ClusterUnderFaultsIT {
         long at;
         long newLeader = -1;
         long flow;
+        boolean recovered = false;
         try {
             Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> commands.acknowledged().size() >= 50);
             at = System.currentTimeMillis();
@@ -264,11 +267,15 @@ class ClusterUnderFaultsIT {
             flow = flowing.get(2, TimeUnit.MINUTES);
             Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> commands.acknowledgedSince(at) >= 50);
             recover.run();
-            long recovered = System.currentTimeMillis();
-            Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> commands.acknowledgedSince(recovered) >= 30);
+            recovered = true;
+            long back = System.currentTimeMillis();
+            Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> commands.acknowledgedSince(back) >= 30);
         } finally {
             commands.close();
             checkouts.close();
+            if (!recovered) {
+                recover.run(); // the runs after this one need the whole cluster
+            }
         }
         long stopped = System.currentTimeMillis();
         LogAudit audit = LogAudit.converged(database, Duration.ofMinutes(2));
@@ -292,7 +299,7 @@ class ClusterUnderFaultsIT {
 
     /** ms from {@code at} until an instance other than {@code was} holds the lease, asked of the survivors. */
     private static long awaitNewLeader(int was, long at) {
-        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).ignoreExceptions().until(() -> {
             for (int n = 1; n <= 3; n++) {
                 if (n != was && alive(n)) {
                     JsonObject lead = log(n).getJsonObject("leader");
@@ -310,7 +317,8 @@ class ClusterUnderFaultsIT {
         CommandLoad.Acknowledged first = Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> commands.acknowledged()
                 .stream().filter(a -> a.at() > at).min(Comparator.comparingLong(CommandLoad.Acknowledged::at)), Optional::isPresent)
                 .orElseThrow();
-        return Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        // an instance that dies under a request cuts it off: ask again
+        return Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> {
             HttpResponse<String> row = balancer.get("accounts/" + first.streamId());
             boolean shown = row.statusCode() == 200 && ZipperHttp.json(row).asJsonObject().getInt("version") >= first.version();
             return shown ? System.currentTimeMillis() - at : -1L;
