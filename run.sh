@@ -4,6 +4,7 @@
 #   ./run.sh payara    Payara Server 6, with a standalone Artemis broker on 127.0.0.1:61616
 #   ./run.sh cluster   three WildFly instances on PostgreSQL and a replicated Artemis pair, behind HAProxy
 #                      on 127.0.0.1:8080 (ear/src/main/cluster/cluster.sh)
+#   ./run.sh cluster payara   the same with two Payara Server instances
 # The first two use an H2 file database unless ZIPPER_DB_* point elsewhere (see README). Each server keeps its
 # configuration, data and logs in ear/target/run-<server>, apart from the test suites'. Everything
 # listens on 127.0.0.1 only. Ctrl+C (SIGINT) or SIGTERM stops it, in a terminal or in the background.
@@ -15,10 +16,12 @@ if [ -z "${ZIPPER_RUN_SIGNALS:-}" ]; then
 fi
 cd "$(dirname "$0")"
 server=${1:-wildfly}
-case "$server" in
-    wildfly|cluster) other=payara ;;
-    payara) other=wildfly ;;
-    *) echo "usage: ./run.sh [wildfly|payara|cluster]" >&2; exit 2 ;;
+# the cluster's instances run on the second argument's server
+members=${2:-wildfly}
+case "$server/$members" in
+    wildfly/wildfly|cluster/wildfly) other=payara ;;
+    payara/wildfly|cluster/payara) other=wildfly ;;
+    *) echo "usage: ./run.sh [wildfly|payara|cluster [wildfly|payara]]" >&2; exit 2 ;;
 esac
 if [ "$server" = cluster ] && { [ "${ZIPPER_DB_DRIVER:-postgresql}" != postgresql ] \
         || [[ "${ZIPPER_DB_URL:-jdbc:postgresql:}" != jdbc:postgresql:* ]]; }; then
@@ -28,8 +31,9 @@ if [ "$server" = cluster ] && { [ "${ZIPPER_DB_DRIVER:-postgresql}" != postgresq
 fi
 started=$(date +%s)
 dir=$PWD/ear/target/run-$server
+[ "$server" = cluster ] && [ "$members" = payara ] && dir=$PWD/ear/target/run-cluster-payara
 
-echo "[zipper] building (the first run downloads $server and the dependencies from Maven Central)..."
+echo "[zipper] building (the first run downloads the server and the dependencies from Maven Central)..."
 # only this server is prepared; the standalone broker only for Payara
 skip="-Dzipper.$other.skip"
 [ "$server" = wildfly ] && skip="$skip -Dzipper.broker.skip"
@@ -54,13 +58,15 @@ if [ "$server" = payara ]; then
     [ "$ZIPPER_ARTEMIS_HOST" = 127.0.0.1 ] && jms-config/artemis/broker.sh start
 fi
 note=""
-[ "$server" = payara ] && note=" (a new Payara domain is configured first: about a minute more)"
+[ "$other" = wildfly ] && note=" (a new Payara domain is configured first: about a minute more each)"
 echo "[zipper] starting $server in $dir$note..."
-"ear/src/main/$server/$server.sh" start "$dir" > "$PWD/ear/target/run-$server.log" 2>&1 \
+start=(start "$dir")
+[ "$server" = cluster ] && start+=("$members")
+"ear/src/main/$server/$server.sh" "${start[@]}" > "$PWD/ear/target/run-$server.log" 2>&1 \
     || { cat "$PWD/ear/target/run-$server.log" >&2; exit 1; }
 
 if [ "$server" = cluster ]; then
-    echo "[zipper] ready in $(( $(date +%s) - started )) s: three WildFly instances, a replicated Artemis pair and PostgreSQL, behind HAProxy"
+    echo "[zipper] ready in $(( $(date +%s) - started )) s: $members instances, a replicated Artemis pair and PostgreSQL, behind HAProxy"
     ear/src/main/cluster/cluster.sh status "$dir"
     echo "  Stop with Ctrl+C."
     sleep infinity &

@@ -17,13 +17,14 @@ import java.util.regex.Pattern;
  * A burst of commands at the highest rate the clients reach, against a running Zipper, and how the
  * read side follows: run by bench/burst.sh (java bench/Burst.java API SECONDS CLIENTS). Each client
  * opens an account and takes it through confirm, activate, suspend and reactivate, again and again.
- * Once a second it reads GET /log: the head (committed), and what the projection has applied since the
- * burst began; the lag is the difference. After the burst it waits until the lag is 0.
+ * Once a second it reads GET /log: the head (committed) and account-view's lag (the account events it
+ * has not applied yet, the same answer from every instance of a cluster); after the burst it waits
+ * until the lag is 0. It also reports the CPU the burst cost the machine per command, less its own.
  */
 public class Burst {
 
     private static final Pattern HEAD = Pattern.compile("\"head\":(\\d+)");
-    private static final Pattern APPLIED = Pattern.compile("\"account-view\":\\{\"applied\":(\\d+)");
+    private static final Pattern LAG = Pattern.compile("\"account-view\":\\{[^}]*\"lag\":(\\d+)");
     private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
     private static final String[] LIFE = {"confirm", "activate", "suspend", "reactivate"};
 
@@ -34,6 +35,7 @@ public class Burst {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
         long[] start = progress(http, api);
+        double cpuBefore = machineBusyMillis();
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong commands = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -63,10 +65,11 @@ public class Burst {
         pool.shutdown();
         pool.awaitTermination(1, TimeUnit.MINUTES);
         double burst = (System.nanoTime() - began) / 1e9;
+        double cpuPerCommand = (machineBusyMillis() - cpuBefore) / Math.max(1, commands.get());
         long[] end = progress(http, api);
         long committed = end[0] - start[0];
-        long appliedInBurst = end[1] - start[1];
         long lagAtEnd = lag(start, end);
+        long appliedInBurst = committed - (lagAtEnd - start[1]);
         long stopped = System.nanoTime();
         long[] caught = end;
         while (lag(start, caught) > 0 && System.nanoTime() - stopped < TimeUnit.MINUTES.toNanos(10)) {
@@ -76,10 +79,11 @@ public class Burst {
         double catchUp = (System.nanoTime() - stopped) / 1e9;
         System.out.printf("clients %d, burst %.1f s: commands %d (%.0f/s, %d failed); events committed %d (%.0f/s), "
                         + "projected during the burst %d (%.0f/s, %.2f of committed); largest lag %d events, %d at the end; "
-                        + "caught up %.1f s after the burst%s%n",
+                        + "caught up %.1f s after the burst%s; CPU per command %.1f ms (the machine's, less this program's)%n",
                 clients, burst, commands.get(), commands.get() / burst, failed.get(), committed, committed / burst,
                 appliedInBurst, appliedInBurst / burst, committed == 0 ? 0 : (double) appliedInBurst / committed,
-                Math.max(maxLag, lagAtEnd), lagAtEnd, catchUp, lag(start, caught) > 0 ? " (NOT caught up after 10 min)" : "");
+                Math.max(maxLag, lagAtEnd), lagAtEnd, catchUp, lag(start, caught) > 0 ? " (NOT caught up after 10 min)" : "",
+                cpuPerCommand);
         System.out.println("lag by second: " + String.join(" ", samples));
     }
 
@@ -109,15 +113,28 @@ public class Burst {
         return null;
     }
 
-    /** {committed head, events the projection has applied since the server started}. */
+    /** {committed head, account events account-view has not applied}. */
     private static long[] progress(HttpClient http, URI api) throws Exception {
         String log = http.send(HttpRequest.newBuilder(api.resolve("log")).build(), HttpResponse.BodyHandlers.ofString()).body();
         Matcher head = HEAD.matcher(log);
-        Matcher applied = APPLIED.matcher(log);
-        return new long[] {head.find() ? Long.parseLong(head.group(1)) : 0, applied.find() ? Long.parseLong(applied.group(1)) : 0};
+        Matcher lag = LAG.matcher(log);
+        return new long[] {head.find() ? Long.parseLong(head.group(1)) : 0, lag.find() ? Long.parseLong(lag.group(1)) : 0};
     }
 
+    /** The lag, less what there was before the burst. */
     private static long lag(long[] start, long[] now) {
-        return (now[0] - start[0]) - (now[1] - start[1]);
+        return now[1] - start[1];
+    }
+
+    /** The machine's busy CPU time (Linux's /proc/stat: user, nice, system, irq, softirq, steal), less this JVM's. */
+    private static double machineBusyMillis() throws Exception {
+        String[] ticks = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long busy = 0;
+        for (int field : new int[] {1, 2, 3, 6, 7, 8}) {
+            busy += Long.parseLong(ticks[field]);
+        }
+        double own = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e6;
+        return busy * 10 - own; // a tick is 10 ms (USER_HZ 100)
     }
 }

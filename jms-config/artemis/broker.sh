@@ -50,6 +50,21 @@ configure() {
 
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; }
 
+# Stops the broker and waits until its process has gone (the service script returns once it has asked):
+# whoever starts next on this port must not find the old broker still listening there.
+halt() {
+    [ -f "$instance/bin/artemis-service" ] || return 0
+    local pid
+    pid=$(cat "$instance/data/artemis.pid" 2>/dev/null || true)
+    "$instance/bin/artemis-service" stop || true
+    for _ in $(seq 1 30); do
+        { [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; } || return 0
+        sleep 1
+    done
+    echo "[broker] $role still running 30 s after it was asked to stop: kill -9" >&2
+    kill -9 "$pid" 2>/dev/null || true
+}
+
 case "${1:-}" in
     start)
         if listening; then echo "[broker] already listening on 127.0.0.1:$port"; exit 0; fi
@@ -67,7 +82,7 @@ case "${1:-}" in
             sleep 1
         done
         echo "[broker] did not start; see $instance/log/artemis.log" >&2; exit 1 ;;
-    stop) [ ! -f "$instance/bin/artemis-service" ] || "$instance/bin/artemis-service" stop ;;
+    stop) halt ;;
     status) [ -f "$instance/bin/artemis-service" ] && "$instance/bin/artemis-service" status ;;
     kill)
         pid=$(cat "$instance/data/artemis.pid" 2>/dev/null || true)
@@ -75,7 +90,7 @@ case "${1:-}" in
         for _ in $(seq 1 30); do listening || exit 0; sleep 1; done
         echo "[broker] still listening after kill -9" >&2; exit 1 ;;
     reset)
-        [ -f "$instance/bin/artemis-service" ] && "$instance/bin/artemis-service" stop || true
+        halt
         rm -rf "$instance/data" ;;
     *) echo "usage: $0 start|stop|status|kill|reset" >&2; exit 2 ;;
 esac

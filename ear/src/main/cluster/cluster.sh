@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Zipper as a cluster on this machine: three WildFly instances with the same EAR, sharing one PostgreSQL
-# database, on a replicated ActiveMQ Artemis pair (primary and backup), behind HAProxy on one address.
-#   cluster.sh start DIR   start it all (instances' data and logs in DIR), wait until every part is ready
+# Zipper as a cluster on this machine: three WildFly instances (or two Payara Server instances) with the
+# same EAR, sharing one PostgreSQL database, on a replicated ActiveMQ Artemis pair (primary and backup),
+# behind HAProxy on one address.
+#   cluster.sh start DIR [wildfly|payara]  start it all (instances' data and logs in DIR), wait until
+#                                          every part is ready
 #   cluster.sh stop DIR    stop it all, leaving no process behind
 #   cluster.sh status DIR  where each part listens, and each process's resident memory
 #   cluster.sh start-instance DIR N   start instance N again (after it was stopped or killed)
+# ZIPPER_CLUSTER_INSTANCES sets how many instances start (1 to 9; bench/cluster.sh tries 1, 2 and 3).
 # Needs PostgreSQL (ZIPPER_DB_*, else the database zipper_cluster on 127.0.0.1:5432, made if missing,
 # user postgres) and haproxy (Debian: apt-get install haproxy).
 set -euo pipefail
@@ -12,9 +15,22 @@ here=$(cd "$(dirname "$0")" && pwd)
 project=$(cd "$here/../../../.." && pwd)
 command=${1:?usage: cluster.sh start|stop|status DIR}
 dir=$(mkdir -p "${2:?usage: cluster.sh start|stop|status DIR}" && cd "$2" && pwd)
-instances=(1 2 3)
 broker="$project/jms-config/artemis/broker.sh"
-wildfly="$project/ear/src/main/wildfly/wildfly.sh"
+# the server and the number of instances are chosen at start and kept for the other commands
+if [ "$command" = start ]; then
+    case "${3:-wildfly}" in
+        wildfly|payara) echo "${3:-wildfly}" > "$dir/server" ;;
+        *) echo "usage: cluster.sh start DIR [wildfly|payara]" >&2; exit 2 ;;
+    esac
+    # Payara Server takes more memory and a longer start per instance: two of them on two cores
+    count=${ZIPPER_CLUSTER_INSTANCES:-3}
+    [ "${3:-wildfly}" = payara ] && count=${ZIPPER_CLUSTER_INSTANCES:-2}
+    [[ "$count" =~ ^[1-9]$ ]] || { echo "[cluster] ZIPPER_CLUSTER_INSTANCES: 1 to 9, not $count" >&2; exit 2; }
+    echo "$count" > "$dir/instances"
+fi
+server=$(cat "$dir/server" 2>/dev/null || echo wildfly)
+script="$project/ear/src/main/$server/$server.sh"
+mapfile -t instances < <(seq 1 "$(cat "$dir/instances" 2>/dev/null || echo 3)")
 
 database() {
     export ZIPPER_DB_DRIVER=${ZIPPER_DB_DRIVER:-postgresql}
@@ -31,23 +47,29 @@ database() {
 }
 
 ready() { curl -sf -o /dev/null "$1"; }
+# MicroProfile Health: on WildFly's management port, on Payara's HTTP port
+health_port() { if [ "$server" = payara ]; then echo $((8080 + $1 * 100)); else echo $((9990 + $1 * 100)); fi; }
 
 start_instance() {
-    echo "[cluster] starting zipper-$1..."
+    echo "[cluster] starting zipper-$1 ($server)..."
     ZIPPER_ARTEMIS_HOST=127.0.0.1 ZIPPER_ARTEMIS_PORT=61616 ZIPPER_ARTEMIS_BACKUP_PORT=61617 \
-    ZIPPER_INSTANCE="zipper-$1" ZIPPER_PORT_OFFSET=$(($1 * 100)) "$wildfly" start "$dir/zipper-$1" \
+    ZIPPER_INSTANCE="zipper-$1" ZIPPER_PORT_OFFSET=$(($1 * 100)) "$script" start "$dir/zipper-$1" \
         > "$dir/zipper-$1.log" 2>&1 || { cat "$dir/zipper-$1.log" >&2; exit 1; }
 }
 
 start() {
     command -v haproxy > /dev/null || { echo "[cluster] haproxy is not installed (Debian: apt-get install haproxy)" >&2; exit 2; }
+    # HAProxy binds with SO_REUSEPORT: it would share the address with whatever holds it, silently
+    if (exec 3<>/dev/tcp/127.0.0.1/8080) 2>/dev/null; then
+        echo "[cluster] 127.0.0.1:8080 is taken (another Zipper, or a cluster not stopped?): stop it first" >&2; exit 2
+    fi
     database
     "$broker" start primary > /dev/null
     "$broker" start backup > /dev/null
     local servers=""
     for n in "${instances[@]}"; do
         start_instance "$n"
-        servers+="    server zipper-$n 127.0.0.1:$((8080 + n * 100)) check port $((9990 + n * 100))"$'\n'
+        servers+="    server zipper-$n 127.0.0.1:$((8080 + n * 100)) check port $(health_port "$n")"$'\n'
     done
     sed -e "s|@DIR@|$dir|" "$here/haproxy.cfg" | awk -v servers="$servers" '{ if ($0 == "@SERVERS@") printf "%s", servers; else print }' \
         > "$dir/haproxy.cfg"
@@ -58,9 +80,14 @@ start() {
 }
 
 stop() {
-    [ -f "$dir/haproxy.pid" ] && kill "$(cat "$dir/haproxy.pid")" 2>/dev/null || true
+    local balancer
+    balancer=$(pid_of "$dir/haproxy.pid")
+    if [ -n "$balancer" ] && kill "$balancer" 2>/dev/null; then
+        # gone before anyone binds its address again
+        for _ in $(seq 1 20); do kill -0 "$balancer" 2>/dev/null || break; sleep 0.5; done
+    fi
     rm -f "$dir/haproxy.pid"
-    for n in "${instances[@]}"; do "$wildfly" stop "$dir/zipper-$n" > /dev/null 2>&1 || true; done
+    for n in "${instances[@]}"; do "$script" stop "$dir/zipper-$n" > /dev/null 2>&1 || true; done
     "$broker" stop backup > /dev/null 2>&1 || true
     "$broker" stop primary > /dev/null 2>&1 || true
 }
@@ -69,12 +96,16 @@ rss() { [ -n "$1" ] && ps -o rss= -p "$1" 2>/dev/null | awk '{ printf "%d MB", $
 pid_of() { cat "$1" 2>/dev/null || true; }
 # the JVM under a script's pid (standalone.sh runs java as its child)
 java_of() { local script; script=$(pid_of "$1"); [ -n "$script" ] && (pgrep -P "$script" java || echo "$script") | head -1; }
+# an instance's JVM: WildFly's under its script, Payara's in the domain's pid file
+instance_pid() {
+    if [ "$server" = payara ]; then pid_of "$dir/zipper-$1/zipper/config/pid"; else java_of "$dir/zipper-$1/wildfly.pid"; fi
+}
 
 status() {
     echo "  API       http://127.0.0.1:8080/zipper/api/accounts (HAProxy, RSS $(rss "$(pid_of "$dir/haproxy.pid")"))"
     for n in "${instances[@]}"; do
-        echo "  zipper-$n  http://127.0.0.1:$((8080 + n * 100))/zipper/api, health http://127.0.0.1:$((9990 + n * 100))/health/ready" \
-             "(WildFly, RSS $(rss "$(java_of "$dir/zipper-$n/wildfly.pid")"))"
+        echo "  zipper-$n  http://127.0.0.1:$((8080 + n * 100))/zipper/api, health http://127.0.0.1:$(health_port "$n")/health/ready" \
+             "($server, RSS $(rss "$(instance_pid "$n")"))"
     done
     for role in primary backup; do
         local port=61616; [ "$role" = backup ] && port=61617

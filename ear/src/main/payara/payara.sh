@@ -6,8 +6,12 @@
 #   payara.sh stop DOMAINS_DIR
 #   payara.sh micro-commands ROOT_DIR   empty ROOT_DIR (a Payara Micro root directory) and print the
 #                                       same configuration as Micro boot commands
+#   payara.sh boot-commands DIR   print the resources as post-boot commands for Payara's official image
+#                                 (ear/src/main/containers/payara), DIR unused
 # Reads ZIPPER_DB_* like WildFly does (H2 file database in the domain by default); the broker is a
-# standalone Artemis (jms-config/artemis/broker.sh) at ZIPPER_ARTEMIS_HOST:ZIPPER_ARTEMIS_PORT.
+# standalone Artemis (jms-config/artemis/broker.sh) at ZIPPER_ARTEMIS_HOST:ZIPPER_ARTEMIS_PORT, with
+# ZIPPER_ARTEMIS_BACKUP_PORT (and _HOST) the replicated pair's backup too. One of several instances
+# (run.sh cluster payara) has a name, ZIPPER_INSTANCE, and its ports moved by ZIPPER_PORT_OFFSET.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 project=$(cd "$here/../../../.." && pwd)
@@ -17,6 +21,11 @@ extras="$target/payara-extras"
 command=${1:?usage: payara.sh start|stop|micro-commands DIR}
 domains=$(mkdir -p "${2:?usage: payara.sh start|stop|micro-commands DIR}" && cd "$2" && pwd)
 domain="$domains/zipper"
+# an instance of several has every port moved (create-domain --portbase): HTTP on 8080 + offset,
+# administration on 8048 + offset
+offset=${ZIPPER_PORT_OFFSET:-0}
+ports=() admin_port=4848
+if [ "$offset" != 0 ]; then ports=(--portbase $((8000 + offset)) --checkports=false) admin_port=$((8048 + offset)); fi
 
 # property values in an asadmin command file escape ':' and '=' (the file's reader takes one backslash)
 escape() { printf '%s' "$1" | sed -e 's/:/\\\\:/g' -e 's/=/\\\\=/g'; }
@@ -37,12 +46,17 @@ server_commands() {
         echo "set $config.iiop-service.iiop-listener.$listener.address=127.0.0.1"
     done
     echo "set $config.admin-service.jmx-connector.system.enabled=false"
+    # as create-domain set it (the line makes a domain with other ports be made anew)
+    echo "set $config.network-config.network-listeners.network-listener.http-listener-1.port=$((8080 + offset))"
     echo "set $config.jms-service.type=DISABLED"
     echo "delete-jvm-options -Xmx512m"
     echo "create-jvm-options -Xms64m:-Xmx512m"
     # Payara reads the OpenAPI filter's name from the application's (the EAR's) configuration, which
     # does not include the web module's microprofile-config.properties, where WildFly finds it
     echo "create-jvm-options -Dmp.openapi.filter=dev.zipper.web.ApiHeaders"
+    if [ -n "${ZIPPER_INSTANCE:-}" ]; then
+        echo "create-jvm-options -Dzipper.instance=$ZIPPER_INSTANCE"
+    fi
     resources
 }
 
@@ -51,7 +65,13 @@ resources() {
     local driver=${ZIPPER_DB_DRIVER:-h2} class=org.h2.jdbcx.JdbcDataSource
     [ "$driver" = postgresql ] && class=org.postgresql.ds.PGSimpleDataSource
     local url=${ZIPPER_DB_URL:-jdbc:h2:file:$domain/data/zipper;DB_CLOSE_ON_EXIT=FALSE}
+    local netty=org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory
+    local connectors=$netty ha=false
     local broker="host=${ZIPPER_ARTEMIS_HOST:-127.0.0.1};port=${ZIPPER_ARTEMIS_PORT:-61616}"
+    if [ -n "${ZIPPER_ARTEMIS_BACKUP_PORT:-}" ]; then
+        connectors="$netty,$netty" ha=true
+        broker="$broker,host=${ZIPPER_ARTEMIS_BACKUP_HOST:-127.0.0.1};port=$ZIPPER_ARTEMIS_BACKUP_PORT"
+    fi
     echo "create-jdbc-connection-pool --datasourceclassname $class --restype javax.sql.DataSource" \
          "--property URL=$(escape "$url"):User=$(escape "${ZIPPER_DB_USER:-sa}"):Password=$(escape "${ZIPPER_DB_PASSWORD:-sa}")" \
          "--isconnectvalidatereq=true --validationmethod=auto-commit zipper-db"
@@ -59,7 +79,7 @@ resources() {
     echo "set resources.jdbc-resource.jdbc/__default.pool-name=zipper-db"
     echo "deploy --type rar --name zipper-artemis-ra $extras/zipper-artemis-ra.rar"
     grep -v -e '^#' -e '^\s*$' "$project/jms-config/payara/messaging.asadmin" \
-        | sed -e "s|@BROKER@|$(replacement "$broker")|g" \
+        | sed -e "s|@BROKER@|$(replacement "$broker")|g" -e "s|@CONNECTORS@|$connectors|g" -e "s|@HA@|$ha|g" \
               -e "s|@USER@|$(replacement "${ZIPPER_ARTEMIS_USER:-zipper}")|g" \
               -e "s|@PASSWORD@|$(replacement "${ZIPPER_ARTEMIS_PASSWORD:-zipper}")|g"
 }
@@ -69,9 +89,9 @@ resources() {
 passwordfile="$domains/admin-password"
 as_admin() {
     if [ -f "$passwordfile" ]; then
-        "$asadmin" --user admin --passwordfile "$passwordfile" "$@"
+        "$asadmin" --port "$admin_port" --user admin --passwordfile "$passwordfile" "$@"
     else
-        "$asadmin" "$@"
+        "$asadmin" --port "$admin_port" "$@"
     fi
 }
 
@@ -86,7 +106,7 @@ configure() {
     as_admin stop-domain --domaindir "$domains" zipper > /dev/null 2>&1 || true
     rm -rf "$domain"
     (umask 077 && echo "AS_ADMIN_PASSWORD=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')" > "$passwordfile")
-    as_admin create-domain --domaindir "$domains" zipper > /dev/null
+    as_admin create-domain --domaindir "$domains" "${ports[@]}" zipper > /dev/null
     cp "$extras/h2.jar" "$extras/postgresql.jar" "$domain/lib/"
     as_admin start-domain --domaindir "$domains" zipper > /dev/null
     as_admin multimode --file "$wanted"
@@ -112,5 +132,6 @@ case "$command" in
         resources | grep -v 'jms/__defaultConnectionFactory' | sed -e 's/\\\\/\\/g'
         echo "create-connector-resource --poolname zipper-jms jms/zipperConnectionFactory"
         ;;
-    *) echo "usage: payara.sh start|stop|micro-commands DIR" >&2; exit 2 ;;
+    boot-commands) resources | sed -e 's/\\\\/\\/g' ;; # read as Micro's are: one backslash
+    *) echo "usage: payara.sh start|stop|micro-commands|boot-commands DIR" >&2; exit 2 ;;
 esac

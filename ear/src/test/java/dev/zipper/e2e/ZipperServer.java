@@ -17,6 +17,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Starts the server named by -Dzipper.server (wildfly or payara) with zipper.ear deployed, once for
  * the whole run, through the same scripts run.sh uses, and stops it when the run ends. Payara needs the
  * standalone Artemis broker (jms-config/artemis/broker.sh), which the build starts around the suites.
+ * With cluster-wildfly or cluster-payara it is run.sh cluster's shape instead, on PostgreSQL: the
+ * instances, the broker pair (in place of the single broker, which stays stopped) and HAProxy, whose
+ * address is the one the tests use.
  */
 public final class ZipperServer implements BeforeAllCallback {
 
@@ -42,12 +45,32 @@ public final class ZipperServer implements BeforeAllCallback {
         return SERVER.equals("payara") ? INSTANCE.resolve("zipper/logs/server.log") : INSTANCE.resolve("log/server.log");
     }
 
-    private static final List<String> SCRIPT = List.of(script("ear/src/main/" + SERVER + "/" + SERVER + ".sh"));
+    private static final String CLUSTER = "cluster-";
+    private static final List<String> SCRIPT = SERVER.startsWith(CLUSTER) ? List.of(script("ear/src/main/cluster/cluster.sh"))
+            : List.of(script("ear/src/main/" + SERVER + "/" + SERVER + ".sh"));
 
     private static Running start() {
+        if (SERVER.startsWith(CLUSTER)) {
+            return startCluster(SERVER.substring(CLUSTER.length()));
+        }
         Running running = new Running(List.of(concat(SCRIPT, "stop", INSTANCE.toString())));
         try {
             run(concat(SCRIPT, "start", INSTANCE.toString()));
+        } catch (RuntimeException e) {
+            running.close();
+            throw e;
+        }
+        return running;
+    }
+
+    private static Running startCluster(String server) {
+        List<String> broker = List.of(script("jms-config/artemis/broker.sh"));
+        Running running = new Running(List.of(concat(SCRIPT, "stop", INSTANCE.toString())));
+        try {
+            run(concat(broker, "stop")); // the single broker listens where the pair's primary will
+            run(concat(broker, "reset", "primary"));
+            run(concat(broker, "reset", "backup"));
+            run(concat(SCRIPT, "start", INSTANCE.toString(), server));
         } catch (RuntimeException e) {
             running.close();
             throw e;

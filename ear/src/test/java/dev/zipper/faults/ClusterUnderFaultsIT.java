@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through one address: the store, the read side spread over the instances, a write on one instance read
  * at its position on another, the live stream of one carrying what another committed. Then its fault
  * runs, each under commands and checkouts through the balancer: kill -9 of an instance that does not
- * lead, of the leader, of the primary broker, and SIGSTOP of the leader for 20 s. After each the log and
+ * lead, of the leader, of the primary broker, SIGSTOP of the leader for 20 s, and a restart of PostgreSQL. After each the log and
  * the store are audited (nothing acknowledged lost, positions without a gap, views equal to a replay,
  * stock conserved, every order ended, no payment authorised or refunded twice), and the figures go to
  * docs/cluster-fault-runs.md.
@@ -207,6 +207,35 @@ class ClusterUnderFaultsIT {
                 .containsPattern("Relay stops publishing: this instance's term \\d+|Relay's term \\d+ as leader ended before it recorded");
         System.out.println("[cluster] zipper-" + paused + " on waking: " + woke.lines()
                 .filter(line -> line.contains("Relay") || line.contains("leads")).toList());
+    }
+
+    @Test
+    @Order(8)
+    void postgresql_restarted_under_load() throws Exception {
+        List<String> restart = databaseRestart();
+        Run run = faultRun("PostgreSQL restarted (" + String.join(" ", restart) + ")", false,
+                () -> ZipperServer.run(restart, Map.of(), LOG), () -> { });
+        assertThat(run.flowMillis()).as("ms from the restart until a command's event reached a view again").isLessThan(15_000);
+    }
+
+    /**
+     * How to restart the database server: ZIPPER_DB_RESTART (a shell command) if set, else Debian's
+     * pg_ctlcluster for the cluster the server names itself (a server on this machine).
+     */
+    private static List<String> databaseRestart() throws SQLException {
+        String command = System.getenv("ZIPPER_DB_RESTART");
+        if (command != null && !command.isBlank()) {
+            return List.of("sh", "-c", command);
+        }
+        try (java.sql.Connection connection = database.getConnection();
+                java.sql.ResultSet name = connection.createStatement().executeQuery("SHOW cluster_name")) {
+            String[] versionAndName = name.next() ? name.getString(1).split("/") : new String[0];
+            if (versionAndName.length != 2) {
+                throw new IllegalStateException("Cannot tell how to restart PostgreSQL (no cluster_name like 15/main):"
+                        + " set ZIPPER_DB_RESTART to a command that restarts it");
+            }
+            return List.of("pg_ctlcluster", versionAndName[0], versionAndName[1], "restart", "-m", "fast");
+        }
     }
 
     @AfterAll

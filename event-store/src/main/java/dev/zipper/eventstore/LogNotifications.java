@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -41,11 +42,12 @@ public final class LogNotifications {
 
     /**
      * Listens on a connection of its own, handing each notification (channel, payload) to {@code heard},
-     * until the thread is interrupted or the connection fails (the caller listens again). Returns at once
-     * on a database that has no notifications.
+     * while {@code listening} holds (asked at least every second) or until the connection fails (the caller
+     * listens again). Returns at once on a database that has no notifications. Not by interrupting: the
+     * connection must go back to its pool whole, before the pool itself is closed.
      */
-    public static void listen(DataSource dataSource, List<String> channels, BiConsumer<String, String> heard)
-            throws SQLException {
+    public static void listen(DataSource dataSource, List<String> channels, BiConsumer<String, String> heard,
+            BooleanSupplier listening) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             if (!supported(connection)) {
                 return;
@@ -55,16 +57,17 @@ public final class LogNotifications {
                     listen.execute("LISTEN " + channel);
                 }
             }
-            Postgres.receive(connection, heard);
+            Postgres.receive(connection, heard, listening);
         }
     }
 
     /** Apart, so that the driver's classes are loaded only where the database is PostgreSQL. */
     private static final class Postgres {
 
-        static void receive(Connection connection, BiConsumer<String, String> heard) throws SQLException {
+        static void receive(Connection connection, BiConsumer<String, String> heard, BooleanSupplier listening)
+                throws SQLException {
             PGConnection postgres = connection.unwrap(PGConnection.class);
-            while (!Thread.currentThread().isInterrupted()) {
+            while (listening.getAsBoolean()) {
                 PGNotification[] notifications = postgres.getNotifications(1000);
                 if (notifications != null) {
                     for (PGNotification notification : notifications) {

@@ -55,19 +55,26 @@ public class LogListener {
         listening.submit(this::listen);
     }
 
+    /** Lets the listening end by itself (within a second) and waits for it, its connection returned. */
     @PreDestroy
     void stop() {
         running = false;
         if (listening != null) {
-            listening.shutdownNow();
+            listening.shutdown();
+            try {
+                listening.awaitTermination(3, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     private void listen() {
         while (running) {
             try {
-                LogNotifications.listen(dataSource, List.of(LogNotifications.APPENDED, LogNotifications.APPLIED), this::heard);
-                return; // nothing to hear on this database
+                LogNotifications.listen(dataSource, List.of(LogNotifications.APPENDED, LogNotifications.APPLIED), this::heard,
+                        () -> running);
+                return; // stopped, or nothing to hear on this database
             } catch (SQLException | RuntimeException e) {
                 if (!running) {
                     return;

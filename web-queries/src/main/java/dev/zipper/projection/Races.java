@@ -17,13 +17,16 @@ import java.util.logging.Logger;
  * stale row version, or a new row inserted twice), two process steps appending to one stream. The loser's
  * transaction rolls back; run again after a moment, it finds what the winner did. A lost race is counted
  * ({@code zipper_read_side_races_total{handler}}) and logged at FINE; after {@value #ATTEMPTS} in a row
- * the delivery fails, and the broker delivers the message again later. Call it outside any transaction.
+ * (about three and a half seconds of pauses at most) the delivery fails, and the broker delivers the message
+ * again later. Call it outside any transaction.
  */
 @ApplicationScoped
 public class Races {
 
     private static final Logger LOG = Logger.getLogger(Races.class.getName());
-    private static final int ATTEMPTS = 10;
+    private static final int ATTEMPTS = 20;
+    /** The longest pause between two attempts. */
+    private static final long MAX_PAUSE_MILLIS = 250;
     private static final String UNIQUE_VIOLATION = "23505";
 
     private MeterRegistry registry;
@@ -45,10 +48,19 @@ public class Races {
                 registry.counter("zipper.read_side.races", "handler", handler).increment();
                 int lost = attempt;
                 LOG.fine(() -> handler + " lost a race (" + lost + "), running again: " + e);
-                // apart a little, so that two sessions that collided do not collide again
-                LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_000_000, 5_000_000L * attempt));
+                LockSupport.parkNanos(pauseNanos(attempt));
             }
         }
+    }
+
+    /**
+     * A random pause, its bound doubling with each lost race (2 ms, 4 ms, ... up to 250 ms): sessions that
+     * collided do not collide again, and many contending for one stream (a hundred checkouts of one product,
+     * on every instance) spread out until each has had its turn.
+     */
+    static long pauseNanos(int attempt) {
+        long boundMillis = Math.min(MAX_PAUSE_MILLIS, 1L << Math.min(attempt, 20));
+        return ThreadLocalRandom.current().nextLong(1_000_000, boundMillis * 1_000_000 + 1);
     }
 
     /** Whether the failure is another transaction having got there first. */

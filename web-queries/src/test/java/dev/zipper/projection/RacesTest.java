@@ -64,13 +64,22 @@ class RacesTest {
     }
 
     @Test
-    void aRaceLostTenTimesInARowLeavesTheDeliveryForTheBrokerToRedeliver() {
+    void aRaceLostTwentyTimesInARowLeavesTheDeliveryForTheBrokerToRedeliver() {
         AtomicInteger runs = new AtomicInteger();
         assertThatThrownBy(() -> races.settle("payment-view", () -> {
             runs.incrementAndGet();
             throw new ConcurrencyConflict("s1", 1, 2);
         })).isInstanceOf(ConcurrencyConflict.class);
-        assertThat(runs).hasValue(10);
+        assertThat(runs).hasValue(20);
+    }
+
+    @Test
+    void thePausesBetweenAttemptsGrowUntilAQuarterOfASecond() {
+        for (int i = 0; i < 1000; i++) {
+            assertThat(Races.pauseNanos(1)).isBetween(1_000_000L, 2_000_000L);
+            assertThat(Races.pauseNanos(4)).isBetween(1_000_000L, 16_000_000L);
+            assertThat(Races.pauseNanos(11)).isBetween(1_000_000L, 250_000_000L);
+        }
     }
 
     @Test
