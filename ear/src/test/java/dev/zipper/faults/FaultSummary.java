@@ -56,6 +56,9 @@ final class FaultSummary {
         lines.add("read table equals the replay. Duplicates dropped: counted by the projection since the server last");
         lines.add("started. Failed: commands that got no 2xx (refused connections while the server was down, 503 while");
         lines.add("the database was away); none of them left anything behind.");
+        lines.add("");
+        lines.add("The cluster's fault runs (three instances behind the balancer: an instance, the leader, the primary");
+        lines.add("broker killed, the leader paused, PostgreSQL restarted) are in [cluster-fault-runs.md](cluster-fault-runs.md).");
         Files.createDirectories(FILE.getParent());
         Files.write(FILE, lines);
     }
