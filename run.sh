@@ -58,7 +58,7 @@ if [ "$server" = payara ]; then
     [ "$ZIPPER_ARTEMIS_HOST" = 127.0.0.1 ] && jms-config/artemis/broker.sh start
 fi
 note=""
-[ "$other" = wildfly ] && note=" (a new Payara domain is configured first: about a minute more each)"
+[ "$other" = wildfly ] && note=" (a new Payara domain is configured first: about a minute more per domain)"
 echo "[zipper] starting $server in $dir$note..."
 start=(start "$dir")
 [ "$server" = cluster ] && start+=("$members")

@@ -87,6 +87,9 @@ case "${1:-}" in
     kill)
         pid=$(cat "$instance/data/artemis.pid" 2>/dev/null || true)
         [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true
+        # artemis-service would refuse to start the next one ("Already running") while the dead broker's
+        # process is not yet reaped: its pid file goes with it
+        rm -f "$instance/data/artemis.pid"
         for _ in $(seq 1 30); do listening || exit 0; sleep 1; done
         echo "[broker] still listening after kill -9" >&2; exit 1 ;;
     reset)

@@ -72,9 +72,12 @@ resources() {
         connectors="$netty,$netty" ha=true
         broker="$broker,host=${ZIPPER_ARTEMIS_BACKUP_HOST:-127.0.0.1};port=$ZIPPER_ARTEMIS_BACKUP_PORT"
     fi
+    # each connection checked as it leaves the pool with JDBC 4's isValid (as on WildFly): toggling
+    # auto-commit, Payara's default check, does not reach the database, so it passes a dead connection
     echo "create-jdbc-connection-pool --datasourceclassname $class --restype javax.sql.DataSource" \
          "--property URL=$(escape "$url"):User=$(escape "${ZIPPER_DB_USER:-sa}"):Password=$(escape "${ZIPPER_DB_PASSWORD:-sa}")" \
-         "--isconnectvalidatereq=true --validationmethod=auto-commit zipper-db"
+         "--isconnectvalidatereq=true --validationmethod=custom-validation" \
+         "--validationclassname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation zipper-db"
     # the application uses the platform default datasource: point it at Zipper's pool
     echo "set resources.jdbc-resource.jdbc/__default.pool-name=zipper-db"
     echo "deploy --type rar --name zipper-artemis-ra $extras/zipper-artemis-ra.rar"
