@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The cluster as run.sh cluster starts it (three WildFly instances, the replicated Artemis pair, HAProxy
  * on 127.0.0.1:8080) on a fresh PostgreSQL database next to the one ZIPPER_DB_URL names. First one system
  * through one address: the store, the read side spread over the instances, a write on one instance read
- * at its position on another, the live stream of one carrying what another committed. Then its fault
+ * at its position on another, the live stream of one carrying what another committed, an idempotency key
+ * and a version (ETag) given by one honoured by the others. Then its fault
  * runs, each under commands and checkouts through the balancer: kill -9 of an instance that does not
  * lead, of the leader, of the primary broker, SIGSTOP of the leader for 20 s, and a restart of PostgreSQL. After each the log and
  * the store are audited (nothing acknowledged lost, positions without a gap, views equal to a replay,
@@ -162,6 +163,29 @@ class ClusterUnderFaultsIT {
 
     @Test
     @Order(4)
+    void an_idempotency_key_and_a_version_given_on_one_instance_hold_on_the_others() {
+        String key = java.util.UUID.randomUUID().toString();
+        String body = "{\"name\": \"Ada\", \"email\": \"ada@example.org\"}";
+        HttpResponse<String> opened = instance(1).post("accounts", body, "Idempotency-Key", key);
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        HttpResponse<String> retried = instance(2).post("accounts", body, "Idempotency-Key", key);
+        assertThat(retried.statusCode()).isEqualTo(201);
+        assertThat(retried.headers().firstValue("Idempotent-Replayed")).as("the retry on zipper-2").hasValue("true");
+        assertThat(retried.body()).isEqualTo(opened.body());
+
+        String id = ZipperHttp.json(opened).asJsonObject().getString("id");
+        String etag = opened.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> confirmed = instance(3).post("accounts/" + id + "/confirm", null, "If-Match", etag);
+        assertThat(confirmed.statusCode()).as("If-Match with zipper-1's ETag, on zipper-3").isEqualTo(200);
+        HttpResponse<String> stale = instance(2).post("accounts/" + id + "/activate", null, "If-Match", etag);
+        assertThat(stale.statusCode()).as("the same, now stale, on zipper-2").isEqualTo(412);
+        assertThat(instance(1).get("accounts/" + id, "If-None-Match", confirmed.headers().firstValue("ETag").orElseThrow(),
+                "Zipper-Min-Position", Long.toString(ZipperHttp.json(confirmed).asJsonObject().getJsonNumber("position").longValue()))
+                .statusCode()).as("zipper-3's ETag, on zipper-1").isEqualTo(304);
+    }
+
+    @Test
+    @Order(5)
     void kill_9_of_an_instance_that_does_not_lead() throws Exception {
         int victim = leader() % 3 + 1;
         faultRun("kill -9 of zipper-" + victim + " (not the leader), restart", false, () -> kill(victim),
@@ -169,7 +193,7 @@ class ClusterUnderFaultsIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void kill_9_of_the_leader_hands_the_lead_on_within_5_s() throws Exception {
         int victim = leader();
         Run run = faultRun("kill -9 of zipper-" + victim + " (the leader), restart", true, () -> kill(victim),
@@ -178,7 +202,7 @@ class ClusterUnderFaultsIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void kill_9_of_the_primary_broker_fails_over_to_the_backup() throws Exception {
         String broker = ZipperServer.PROJECT.resolve("jms-config/artemis/broker.sh").toString();
         Run run = faultRun("kill -9 of the primary broker (the backup takes over), primary restarted as backup", false,
@@ -188,7 +212,7 @@ class ClusterUnderFaultsIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void sigstop_of_the_leader_for_20_s_and_it_records_nothing_once_it_wakes() throws Exception {
         int paused = leader();
         long pid = javaOf(paused);
@@ -210,7 +234,7 @@ class ClusterUnderFaultsIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void postgresql_restarted_under_load() throws Exception {
         List<String> restart = databaseRestart();
         Run run = faultRun("PostgreSQL restarted (" + String.join(" ", restart) + ")", false,
