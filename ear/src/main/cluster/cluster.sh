@@ -71,10 +71,23 @@ start() {
         start_instance "$n"
         servers+="    server zipper-$n 127.0.0.1:$((8080 + n * 100)) check port $(health_port "$n")"$'\n'
     done
+    # every instance ready (its own readiness UP) before the balancer takes it: HAProxy counts a server up
+    # until its checks say otherwise, and would send to one still warming up
+    for n in "${instances[@]}"; do
+        local health="http://127.0.0.1:$(health_port "$n")/health/ready" up=""
+        for _ in $(seq 1 60); do ready "$health" && { up=yes; break; }; sleep 1; done
+        [ -n "$up" ] || { echo "[cluster] zipper-$n is not ready after 60 s: $(curl -s "$health")" >&2; exit 1; }
+    done
     sed -e "s|@DIR@|$dir|" "$here/haproxy.cfg" | awk -v servers="$servers" '{ if ($0 == "@SERVERS@") printf "%s", servers; else print }' \
         > "$dir/haproxy.cfg"
     haproxy -D -f "$dir/haproxy.cfg"
-    for _ in $(seq 1 30); do ready http://127.0.0.1:8080/zipper/api/log && return 0; sleep 1; done
+    # ready once the balancer has answered three times in a row, a second apart: its own checks have run
+    local answered=0
+    for _ in $(seq 1 30); do
+        if ready http://127.0.0.1:8080/zipper/api/log; then answered=$((answered + 1)); else answered=0; fi
+        [ "$answered" -ge 3 ] && return 0
+        sleep 1
+    done
     echo "[cluster] the balancer does not answer on 127.0.0.1:8080; see $dir/haproxy.cfg" >&2
     exit 1
 }
