@@ -86,7 +86,7 @@ cat <<READY
   API       http://127.0.0.1:8080/zipper/api/accounts
   Health    $health/ready, $health/live
   Metrics   http://127.0.0.1:8080/zipper/metrics
-  OpenAPI   http://127.0.0.1:8080/openapi
+  OpenAPI   http://127.0.0.1:8080/zipper/api/openapi
   Admin     $admin
   Stop with Ctrl+C.
 READY

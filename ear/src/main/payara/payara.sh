@@ -51,9 +51,9 @@ server_commands() {
     echo "set $config.jms-service.type=DISABLED"
     echo "delete-jvm-options -Xmx512m"
     echo "create-jvm-options -Xms64m:-Xmx512m"
-    # Payara reads the OpenAPI filter's name from the application's (the EAR's) configuration, which
-    # does not include the web module's microprofile-config.properties, where WildFly finds it
-    echo "create-jvm-options -Dmp.openapi.filter=dev.zipper.web.ApiHeaders"
+    # the application serves its own OpenAPI document (/zipper/api/openapi), the same on every server;
+    # Payara's own would describe the generic resource behind it
+    echo "set-openapi-configuration --enabled=false"
     if [ -n "${ZIPPER_INSTANCE:-}" ]; then
         echo "create-jvm-options -Dzipper.instance=$ZIPPER_INSTANCE"
     fi

@@ -1,12 +1,13 @@
 package dev.zipper.account;
 
 import dev.zipper.domain.InvalidCommand;
+import dev.zipper.domain.Omittable;
 import dev.zipper.domain.Text;
 import java.util.Locale;
 import java.util.Set;
 
 /** Where a customer's orders are shipped. line2 may be absent; country is an ISO 3166 alpha-2 code. */
-public record Address(String line1, String line2, String postalCode, String city, String country) {
+public record Address(String line1, @Omittable String line2, String postalCode, String city, String country) {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 

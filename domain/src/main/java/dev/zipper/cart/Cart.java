@@ -7,12 +7,13 @@ import dev.zipper.domain.IllegalTransition;
 import dev.zipper.domain.Issued;
 import dev.zipper.order.Order;
 import dev.zipper.order.OrderCommand;
-import dev.zipper.order.OrderLine;
+import dev.zipper.order.Quote;
 import dev.zipper.pricing.Money;
+import dev.zipper.pricing.PricingRules;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
 
 /**
  * A customer's shopping cart: lines in the order they were first added. Its checkout places the order in
@@ -75,28 +76,24 @@ public record Cart(String customerId, List<CartLine> lines, String orderId) {
             throw new IllegalTransition("Only an ACTIVE account may order; the customer's account is "
                     + (checkOut.customer() == null ? "unknown" : checkOut.customer()));
         }
-        Set<String> unknown = new TreeSet<>();
-        Set<String> currencies = new TreeSet<>();
-        List<OrderLine> priced = new ArrayList<>();
-        for (CartLine line : lines) {
-            Money price = checkOut.prices().get(line.sku());
-            if (price == null) {
-                unknown.add(line.sku());
-            } else {
-                currencies.add(price.currency());
-                priced.add(new OrderLine(line.sku(), line.quantity(), price));
-            }
+        Quote quote = quote(checkOut.prices(), checkOut.rules());
+        if (!quote.unpriced().isEmpty()) {
+            throw new IllegalTransition("The cart holds products the catalog does not have: "
+                    + String.join(", ", quote.unpriced()));
         }
-        if (!unknown.isEmpty()) {
-            throw new IllegalTransition("The cart holds products the catalog does not have: " + String.join(", ", unknown));
-        }
-        if (currencies.size() > 1) {
+        if (quote.totals() == null) {
             throw new IllegalTransition("An order is paid in one currency; the cart's products are priced in "
-                    + String.join(" and ", currencies));
+                    + String.join(" and ", quote.currencies()));
         }
-        Money subtotal = priced.stream().map(OrderLine::total).reduce(Money::plus).orElseThrow();
-        return List.of(new CartEvent.CheckedOut(checkOut.orderId(), customerId, priced,
-                checkOut.rules().totals(subtotal), checkOut.card(), checkOut.at()));
+        return List.of(new CartEvent.CheckedOut(checkOut.orderId(), customerId, quote.priced(), quote.totals(),
+                checkOut.card(), checkOut.at()));
+    }
+
+    /** The cart's lines as an order would price them now. */
+    public Quote quote(Map<String, Money> prices, PricingRules rules) {
+        Map<String, Integer> quantities = new LinkedHashMap<>();
+        lines.forEach(line -> quantities.put(line.sku(), line.quantity()));
+        return Quote.of(quantities, prices, rules);
     }
 
     /** A checkout places its order, with the lines as priced and the card to pay with. */
@@ -126,20 +123,11 @@ public record Cart(String customerId, List<CartLine> lines, String orderId) {
 
     /** The lines with {@code delta} units more of a product: a new line at the end, none left at zero. */
     private List<CartLine> changed(String sku, int delta) {
-        List<CartLine> changed = new ArrayList<>();
-        boolean found = false;
-        for (CartLine line : lines) {
-            if (line.sku().equals(sku)) {
-                found = true;
-                if (line.quantity() + delta > 0) {
-                    changed.add(new CartLine(sku, line.quantity() + delta));
-                }
-            } else {
-                changed.add(line);
-            }
-        }
-        if (!found) {
-            changed.add(new CartLine(sku, delta));
+        int now = quantityOf(sku) + delta;
+        List<CartLine> changed = new ArrayList<>(lines.stream().filter(line -> !line.sku().equals(sku) || now > 0)
+                .map(line -> line.sku().equals(sku) ? new CartLine(sku, now) : line).toList());
+        if (quantityOf(sku) == 0) {
+            changed.add(new CartLine(sku, now));
         }
         return changed;
     }

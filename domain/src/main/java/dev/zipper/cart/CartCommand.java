@@ -1,29 +1,48 @@
 package dev.zipper.cart;
 
+import dev.zipper.account.Account;
 import dev.zipper.account.AccountStatus;
+import dev.zipper.domain.Facts;
+import dev.zipper.domain.GathersFacts;
 import dev.zipper.domain.InvalidCommand;
 import dev.zipper.domain.Text;
 import dev.zipper.payment.Card;
 import dev.zipper.pricing.Money;
 import dev.zipper.pricing.PricingRules;
+import dev.zipper.product.Product;
 import dev.zipper.product.Sku;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /** What a shopper can do with a cart. */
 public sealed interface CartCommand {
 
-    record Open(String customerId) implements CartCommand {
+    /** Opens a cart for a customer whose account exists. */
+    record Open(String customerId) implements CartCommand, GathersFacts<CartCommand, Cart> {
         public Open {
             customerId = Text.required("customerId", customerId, 64);
         }
+
+        @Override
+        public CartCommand gather(Cart cart, Facts facts) {
+            facts.of(Account.TYPE, customerId).orElseThrow(() -> new InvalidCommand("No account with id " + customerId));
+            return this;
+        }
     }
 
-    record AddItem(String sku, int quantity) implements CartCommand {
+    /** Adds units of a product the catalog has. */
+    record AddItem(String sku, int quantity) implements CartCommand, GathersFacts<CartCommand, Cart> {
         public AddItem {
             sku = Sku.required(sku);
             positive(quantity);
+        }
+
+        @Override
+        public CartCommand gather(Cart cart, Facts facts) {
+            facts.of(Product.TYPE, sku).orElseThrow(() -> new InvalidCommand("No product with sku " + sku));
+            return this;
         }
     }
 
@@ -38,18 +57,12 @@ public sealed interface CartCommand {
     record Clear() implements CartCommand { }
 
     /**
-     * Turns the cart into an order. What the cart cannot know is read for it first, when the shopper
-     * checks out: the customer's account status and the catalog's prices now.
-     *
-     * @param orderId  the id the order will have
-     * @param customer the status of the customer's account (only an ACTIVE account may order)
-     * @param prices   the current price of each product in the cart that exists
-     * @param rules    shipping and tax
-     * @param card     what the order will be paid with
-     * @param at       when the shopper checked out (the order's date in the sales figures)
+     * Turns the cart into an order with this id, paid with this card, dated {@code at} in the sales figures.
+     * What the cart cannot know is gathered in the checkout's transaction, for the lines as they are then:
+     * the {@code customer}'s account status (only an ACTIVE account may order) and the catalog's {@code prices}.
      */
     record CheckOut(String orderId, AccountStatus customer, Map<String, Money> prices, PricingRules rules, Card card,
-                    Instant at) implements CartCommand {
+                    Instant at) implements CartCommand, GathersFacts<CartCommand, Cart> {
         public CheckOut {
             Objects.requireNonNull(at, "at");
             prices = Map.copyOf(prices);
@@ -57,6 +70,21 @@ public sealed interface CartCommand {
             if (card == null) {
                 throw new InvalidCommand("card is required");
             }
+        }
+
+        /** A checkout as the shopper asks for it, its facts still to gather. */
+        public CheckOut(String orderId, PricingRules rules, Card card, Instant at) {
+            this(orderId, null, Map.of(), rules, card, at);
+        }
+
+        @Override
+        public CartCommand gather(Cart cart, Facts facts) {
+            Map<String, Money> prices = new HashMap<>();
+            cart.lines().forEach(line -> facts.of(Product.TYPE, line.sku())
+                    .ifPresent(product -> prices.put(line.sku(), product.price())));
+            AccountStatus status = cart.customerId() == null ? null
+                    : facts.of(Account.TYPE, cart.customerId()).map(Account::status).orElse(null);
+            return new CheckOut(orderId, status, prices, rules, card, at);
         }
     }
 

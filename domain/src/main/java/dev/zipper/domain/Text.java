@@ -42,11 +42,19 @@ public final class Text {
     }
 
     private static boolean refused(int c) {
+        if (noncharacter(c)) {
+            return true;
+        }
         return switch (Character.getType(c)) {
             case Character.CONTROL, Character.SURROGATE, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
             case Character.FORMAT -> c != ZERO_WIDTH_NON_JOINER && c != ZERO_WIDTH_JOINER;
             default -> false;
         };
+    }
+
+    /** U+FFFE, U+FFFF (and the same at the end of every plane), U+FDD0 to U+FDEF: never text, for internal use only. */
+    private static boolean noncharacter(int c) {
+        return (c & 0xFFFE) == 0xFFFE || (c >= 0xFDD0 && c <= 0xFDEF);
     }
 
     private static boolean space(int c) {

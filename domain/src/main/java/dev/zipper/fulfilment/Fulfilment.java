@@ -1,9 +1,8 @@
 package dev.zipper.fulfilment;
 
 import dev.zipper.domain.Issued;
-import dev.zipper.domain.ProcessDecider.Reaction;
-import dev.zipper.domain.ProcessDecider;
 import dev.zipper.domain.ProcessType;
+import dev.zipper.domain.Reaction;
 import dev.zipper.order.Order;
 import dev.zipper.order.OrderCommand;
 import dev.zipper.order.OrderEvent;
@@ -11,15 +10,12 @@ import dev.zipper.order.OrderLine;
 import dev.zipper.payment.Card;
 import dev.zipper.payment.Payment;
 import dev.zipper.payment.PaymentCommand;
-import dev.zipper.payment.PaymentEvent;
 import dev.zipper.pricing.Money;
 import dev.zipper.product.Product;
 import dev.zipper.product.ProductCommand;
-import dev.zipper.product.ProductEvent;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,86 +36,75 @@ public record Fulfilment(Stage stage, List<OrderLine> lines, Money total, Card c
 
     public static final Fulfilment NONE = new Fulfilment(Stage.NEW, List.of(), null, null, Set.of(), false);
 
-    public static final ProcessType<FulfilmentEvent, Fulfilment> TYPE = new ProcessType<>("order-fulfilment",
-            FulfilmentEvent.class, List.of(Order.TYPE, Product.TYPE, Payment.TYPE), new ProcessDecider<>() {
-                @Override
-                public Fulfilment initialState() {
-                    return NONE;
-                }
-
-                @Override
-                public Fulfilment evolve(Fulfilment state, FulfilmentEvent event) {
-                    return state.evolve(event);
-                }
-
-                @Override
-                public Optional<String> instanceOf(Object event, String streamId) {
-                    return Fulfilment.instanceOf(event, streamId);
-                }
-
-                @Override
-                public Reaction<FulfilmentEvent> react(Fulfilment state, Object event, String streamId) {
-                    return state.react(event, streamId);
-                }
-            });
+    public static final ProcessType<FulfilmentInput, FulfilmentEvent, Fulfilment> TYPE = new ProcessType<>(
+            "order-fulfilment", FulfilmentEvent.class, FulfilmentInput.class, NONE, Fulfilment::evolve);
 
     public Fulfilment {
         lines = List.copyOf(lines);
         reserved = Set.copyOf(reserved);
     }
 
-    /** The order an event concerns, for the events this process answers (its own commands' results aside). */
-    static Optional<String> instanceOf(Object event, String streamId) {
-        if (event instanceof ProductEvent.Reserved reserved) {
-            return Optional.of(reserved.orderId());
-        }
-        if (event instanceof ProductEvent.ReservationRefused refused) {
-            return Optional.of(refused.orderId());
-        }
-        boolean answers = event instanceof OrderEvent.Placed || event instanceof OrderEvent.Cancelled || event instanceof OrderEvent.Shipped
-                || event instanceof PaymentEvent.Authorised || event instanceof PaymentEvent.Declined
-                || event instanceof PaymentEvent.TimedOut;
-        return answers ? Optional.of(streamId) : Optional.empty();
-    }
-
-    Reaction<FulfilmentEvent> react(Object event, String streamId) {
+    /** The order was placed (its cart checked out): reserve every line. */
+    Reaction<FulfilmentEvent> placed(String orderId, OrderEvent.Placed placed) {
         Step step = new Step();
-        if (event instanceof OrderEvent.Placed placed && stage == Stage.NEW) {
+        if (stage == Stage.NEW) {
             step.record(new FulfilmentEvent.Started(placed.lines(), placed.totals().total(), placed.card()));
             placed.lines().forEach(line -> step.issue(Issued.to(Product.TYPE, line.sku(),
-                    new ProductCommand.Reserve(streamId, line.quantity()))));
-        } else if (event instanceof ProductEvent.Reserved reserved) {
-            onReserved(step, reserved.orderId(), streamId);
-        } else if (event instanceof ProductEvent.ReservationRefused refused && stage == Stage.RESERVING) {
-            fail(step, refused.orderId(), streamId + ": " + refused.quantity() + " wanted, " + refused.available()
-                    + " available");
-        } else if (event instanceof PaymentEvent.Authorised authorised) {
-            onAuthorised(step, streamId, authorised.reference());
-        } else if (event instanceof PaymentEvent.Declined declined && stage == Stage.PAYING) {
-            fail(step, streamId, "payment declined: " + declined.reason());
-        } else if (event instanceof PaymentEvent.TimedOut && stage == Stage.PAYING) {
-            fail(step, streamId, "payment timed out");
-        } else if (event instanceof OrderEvent.Cancelled && Set.of(Stage.RESERVING, Stage.PAYING, Stage.SUCCEEDED).contains(stage)) {
-            step.record(new FulfilmentEvent.Cancelled());
-            releaseAll(step, streamId);
-            if (paid) {
-                refund(step, streamId);
-            }
-        } else if (event instanceof OrderEvent.Shipped && stage == Stage.SUCCEEDED) {
-            step.record(new FulfilmentEvent.ShippingRequested());
-            reserved.forEach(sku -> step.issue(Issued.to(Product.TYPE, sku, new ProductCommand.Ship(streamId))));
+                    new ProductCommand.Reserve(orderId, line.quantity()))));
         }
         return step.reaction();
     }
 
-    private void onReserved(Step step, String orderId, String sku) {
+
+    Reaction<FulfilmentEvent> refused(String orderId, String why) {
+        Step step = new Step();
+        if (stage == Stage.RESERVING) {
+            fail(step, orderId, why);
+        }
+        return step.reaction();
+    }
+
+
+    /** The payment was declined or never answered. */
+    Reaction<FulfilmentEvent> unpaid(String orderId, String why) {
+        Step step = new Step();
+        if (stage == Stage.PAYING) {
+            fail(step, orderId, why);
+        }
+        return step.reaction();
+    }
+
+    Reaction<FulfilmentEvent> cancelled(String orderId) {
+        Step step = new Step();
+        if (Set.of(Stage.RESERVING, Stage.PAYING, Stage.SUCCEEDED).contains(stage)) {
+            step.record(new FulfilmentEvent.Cancelled());
+            releaseAll(step, orderId);
+            if (paid) {
+                refund(step, orderId);
+            }
+        }
+        return step.reaction();
+    }
+
+    Reaction<FulfilmentEvent> shipped(String orderId) {
+        Step step = new Step();
+        if (stage == Stage.SUCCEEDED) {
+            step.record(new FulfilmentEvent.ShippingRequested());
+            reserved.forEach(sku -> step.issue(Issued.to(Product.TYPE, sku, new ProductCommand.Ship(orderId))));
+        }
+        return step.reaction();
+    }
+
+    /** A line was reserved: once all are, take payment; one that arrives after a failure or a cancel goes back. */
+    Reaction<FulfilmentEvent> reserved(String orderId, String sku) {
+        Step step = new Step();
         if (stage == Stage.FAILED || stage == Stage.CANCELLED) {
             step.record(new FulfilmentEvent.LineReleased(sku));
             step.issue(Issued.to(Product.TYPE, sku, new ProductCommand.Release(orderId)));
-            return;
+            return step.reaction();
         }
         if (stage != Stage.RESERVING || reserved.contains(sku)) {
-            return;
+            return step.reaction();
         }
         step.record(new FulfilmentEvent.LineReserved(sku));
         Set<String> nowReserved = new HashSet<>(reserved);
@@ -128,9 +113,12 @@ public record Fulfilment(Stage stage, List<OrderLine> lines, Money total, Card c
             step.record(new FulfilmentEvent.PaymentRequested());
             step.issue(Issued.opening(Payment.TYPE, orderId, new PaymentCommand.Request(total, card)));
         }
+        return step.reaction();
     }
 
-    private void onAuthorised(Step step, String orderId, String reference) {
+    /** Paid: the order succeeded, unless it was cancelled meanwhile, when the money goes back. */
+    Reaction<FulfilmentEvent> authorised(String orderId, String reference) {
+        Step step = new Step();
         if (stage == Stage.PAYING) {
             step.record(new FulfilmentEvent.Paid(reference));
             step.issue(Issued.to(Order.TYPE, orderId, new OrderCommand.Succeed(reference)));
@@ -138,6 +126,7 @@ public record Fulfilment(Stage stage, List<OrderLine> lines, Money total, Card c
             step.record(new FulfilmentEvent.Paid(reference));
             refund(step, orderId);
         }
+        return step.reaction();
     }
 
     private void fail(Step step, String orderId, String reason) {

@@ -1,5 +1,6 @@
 package dev.zipper.order;
 
+import dev.zipper.domain.Omittable;
 import dev.zipper.domain.Text;
 import dev.zipper.payment.Card;
 import dev.zipper.pricing.Totals;
@@ -26,7 +27,7 @@ public sealed interface OrderCommand {
 
     record Fail(String reason) implements OrderCommand { }
 
-    record Cancel(String reason) implements OrderCommand {
+    record Cancel(@Omittable String reason) implements OrderCommand {
         public Cancel {
             reason = reason == null ? "cancelled by request" : Text.required("reason", reason, 200);
         }

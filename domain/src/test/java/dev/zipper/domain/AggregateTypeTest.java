@@ -9,11 +9,40 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** An aggregate or process type is refused at once when its names would not survive the log. */
 class AggregateTypeTest {
 
-    sealed interface Sealed permits Event { }
+    sealed interface Sealed permits Event, Other { }
 
+    @EventType(name = "thing.happened")
     record Event() implements Sealed { }
 
+    @EventType(name = "thing.other")
+    record Other() implements Sealed { }
+
     interface Open { }
+
+    /** What a test process follows: one case, things that happened. */
+    sealed interface Follows extends Followed<Object, Sealed> permits Happened { }
+
+    record Happened(String thingId, Event event) implements Follows {
+        public java.util.Optional<String> instance() {
+            return java.util.Optional.of(thingId);
+        }
+
+        public Reaction<Sealed> react(Object state) {
+            return Reaction.nothing();
+        }
+    }
+
+    sealed interface Unreadable extends Followed<Object, Sealed> permits NoEvent { }
+
+    record NoEvent(String thingId) implements Unreadable {
+        public java.util.Optional<String> instance() {
+            return java.util.Optional.empty();
+        }
+
+        public Reaction<Sealed> react(Object state) {
+            return Reaction.nothing();
+        }
+    }
 
     @Test
     void a_stream_type_is_a_short_lower_case_name() {
@@ -30,16 +59,23 @@ class AggregateTypeTest {
     }
 
     @Test
-    void a_process_type_obeys_the_same_rules_and_knows_the_aggregates_it_follows() {
-        AggregateType<Object, Sealed, Object> followed = new AggregateType<>("thing", Sealed.class, decider());
-        assertThatThrownBy(() -> new ProcessType<>("Process", Sealed.class, List.of(followed), null))
+    void a_process_type_obeys_the_same_rules_and_knows_the_events_it_follows_from_its_cases() {
+        assertThatThrownBy(() -> new ProcessType<>("Process", Sealed.class, Follows.class, null, (s, e) -> s))
                 .hasMessageContaining("lower-case");
-        assertThatThrownBy(() -> new ProcessType<>("process", Open.class, List.of(followed), null))
+        @SuppressWarnings("unchecked") // a root that is no sealed interface, as a careless caller might pass one
+        Class<Sealed> open = (Class<Sealed>) (Class<?>) Open.class;
+        assertThatThrownBy(() -> new ProcessType<>("process", open, Follows.class, null, (s, e) -> s))
                 .hasMessageContaining("must be a sealed interface");
+        assertThatThrownBy(() -> new ProcessType<>("process", Sealed.class, Unreadable.class, null, (s, e) -> s))
+                .hasMessageContaining("a record of a stream id and a followed event");
 
-        ProcessType<Sealed, Object> process = new ProcessType<>("process", Sealed.class, List.of(followed), null);
-        assertThat(process.source("thing")).containsSame(followed);
-        assertThat(process.source("process")).as("not its own streams").isEmpty();
+        ProcessType<Follows, Sealed, Object> process = new ProcessType<>("process", Sealed.class, Follows.class, null,
+                (s, e) -> s);
+        assertThat(process.follows("thing.happened")).isTrue();
+        assertThat(process.follows("thing.other")).as("not one of its cases").isFalse();
+        assertThat(process.source("thing.happened")).contains(Sealed.class);
+        assertThat(process.follow(new Event(), "t1")).contains(new Happened("t1", new Event()));
+        assertThat(process.follow(new Other(), "t1")).isEmpty();
     }
 
     private static <E> Decider<Object, E, Object> decider() {

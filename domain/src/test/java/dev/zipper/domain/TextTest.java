@@ -34,6 +34,10 @@ class TextTest {
                 Arguments.of("\ufeffAda", "name must not contain U+FEFF"),
                 Arguments.of("Ada\u2028", "name must not contain U+2028"),
                 Arguments.of("Ada\ud800", "name must not contain U+D800"),
+                Arguments.of("Ada\uffff", "name must not contain U+FFFF"),
+                Arguments.of("\ufffeAda", "name must not contain U+FFFE"),
+                Arguments.of("Ada\ufdd0", "name must not contain U+FDD0"),
+                Arguments.of("Ada\ud83f\udfff", "name must not contain U+1FFFF"),
                 Arguments.of("\u00a0", "name must not be blank"),
                 Arguments.of("\u3000\u2003", "name must not be blank"),
                 Arguments.of("\u200d", "name must not be blank"),
@@ -42,7 +46,7 @@ class TextTest {
 
     @ParameterizedTest(name = "{1}")
     @MethodSource("refusedText")
-    void control_format_and_blank_text_is_refused(String typed, String message) {
+    void control_format_noncharacter_and_blank_text_is_refused(String typed, String message) {
         assertThatThrownBy(() -> Text.required("name", typed, 200))
                 .isInstanceOf(InvalidCommand.class)
                 .hasMessageStartingWith(message);

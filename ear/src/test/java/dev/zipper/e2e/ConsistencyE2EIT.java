@@ -184,30 +184,6 @@ class ConsistencyE2EIT {
                 .statusCode()).as("the cart's own version leads its tag").isEqualTo(200);
     }
 
-    @Test
-    void the_openapi_document_lists_the_headers_on_the_operations_they_apply_to() {
-        JsonObject api = body(http.get(ZipperServer.WEB_MODULE.toString().replace("zipper/", "openapi?format=JSON")));
-        JsonObject paths = api.getJsonObject("paths");
-        String account = paths.keySet().stream().filter(p -> p.endsWith("/accounts/{id}")).findFirst().orElseThrow();
-        assertThat(refs(paths.getJsonObject(account).getJsonObject("get"))).contains("#/components/parameters/If-None-Match",
-                "#/components/parameters/Zipper-Min-Position", "#/components/parameters/Prefer");
-        String confirm = paths.keySet().stream().filter(p -> p.endsWith("/accounts/{id}/{action}")).findFirst().orElseThrow();
-        JsonObject post = paths.getJsonObject(confirm).getJsonObject("post");
-        assertThat(refs(post)).contains("#/components/parameters/If-Match", "#/components/parameters/Idempotency-Key",
-                "#/components/parameters/Zipper-Await-View");
-        assertThat(post.getJsonObject("responses").keySet()).contains("412", "422");
-        assertThat(post.getJsonObject("responses").getJsonObject("200").getJsonObject("headers").keySet())
-                .contains("ETag", "Zipper-Position");
-        String products = paths.keySet().stream().filter(p -> p.endsWith("/products")).findFirst().orElseThrow();
-        assertThat(refs(paths.getJsonObject(products).getJsonObject("get"))).contains("#/components/parameters/Zipper-Min-Position");
-        assertThat(api.getJsonObject("components").getJsonObject("parameters").getJsonObject("Idempotency-Key")
-                .getString("in")).isEqualTo("header");
-    }
-
-    private static List<String> refs(JsonObject operation) {
-        return operation.getJsonArray("parameters").stream().map(p -> p.asJsonObject().getString("$ref", "")).toList();
-    }
-
     private HttpResponse<String> openAccount(String name) {
         HttpResponse<String> opened = http.post("accounts", "{\"name\": \"" + name + "\", \"email\": \"c@example.org\"}");
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);

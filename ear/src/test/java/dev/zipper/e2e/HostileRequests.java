@@ -143,7 +143,8 @@ final class HostileRequests {
             refused.add(c);
         }
         refused.addAll(List.of(0x7f, 0x85, 0x9b, 0x200b, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e,
-                0x2060, 0x2066, 0x2067, 0x2068, 0x2069, 0xfeff, 0x2028, 0x2029, 0xfff9, 0xd800, 0xdc00, 0xdbff));
+                0x2060, 0x2066, 0x2067, 0x2068, 0x2069, 0xfeff, 0x2028, 0x2029, 0xfff9, 0xd800, 0xdc00, 0xdbff,
+                0xfffe, 0xffff, 0xfdd0, 0xfdef)); // noncharacters too: never text
         for (int c : refused) {
             String escaped = String.format("\\u%04x", c);
             open("escaped U+" + Integer.toHexString(c) + " in name", "{\"name\": \"Ad" + escaped + "a\", \"email\": \"ada@example.org\"}", 400);
@@ -214,7 +215,9 @@ final class HostileRequests {
             request("status=" + status, "GET", API + "accounts?status=" + status, 400);
         }
         request("after beyond every id (allowed)", "GET", API + "accounts?after=%EF%BF%BF", 200);
-        request("repeated parameters (allowed)", "GET", API + "accounts?limit=1&limit=2&status=ACTIVE", 200);
+        // one value would be used and the other ignored: refused, so that the client learns it
+        request("repeated parameter", "GET", API + "accounts?limit=1&limit=2&status=ACTIVE", 400);
+        request("repeated status", "GET", API + "accounts?status=ACTIVE&status=PENDING", 400);
     }
 
     private void pathsAndMethods() {
@@ -223,6 +226,11 @@ final class HostileRequests {
             request("unknown account " + id.substring(0, Math.min(20, id.length())), "POST", API + "accounts/" + id + "/confirm", 404);
             request("unknown account view " + id.substring(0, Math.min(20, id.length())), "GET", API + "accounts/" + id, 404);
         }
+        // a command that takes no fields refuses a body that has one, and a large body before reading it
+        requests.add(new Hostile("a field for confirm", "POST", API + "accounts/" + account + "/confirm", List.of(JSON),
+                "{\"force\": true}".getBytes(StandardCharsets.UTF_8), 400));
+        requests.add(new Hostile("1 MiB for confirm", "POST", API + "accounts/" + account + "/confirm", List.of(JSON),
+                ("{\"x\": \"" + "a".repeat(1 << 20) + "\"}").getBytes(StandardCharsets.UTF_8), 413));
         for (String action : List.of("promote", "CONFIRM", "confirm%20", "open", "", "confirm/extra", "%2e%2e")) {
             request("unknown action " + action, "POST", API + "accounts/" + account + "/" + action, 0);
         }

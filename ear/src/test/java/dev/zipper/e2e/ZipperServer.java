@@ -100,7 +100,7 @@ public final class ZipperServer implements BeforeAllCallback {
             return () -> run(concat(broker, "start"));
         }
         String listener = "/deployment=zipper.ear/subdeployment=zipper-web.war/subsystem=ejb3/"
-                + "message-driven-bean=ReadSideListener:";
+                + "message-driven-bean=EventDelivery:";
         List<String> cli = List.of(System.getProperty("wildfly.home") + "/bin/jboss-cli.sh", "--connect",
                 "--controller=127.0.0.1:9990");
         run(concat(cli, "--command=" + listener + "stop-delivery"));

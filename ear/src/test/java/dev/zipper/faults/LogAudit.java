@@ -1,8 +1,5 @@
 package dev.zipper.faults;
 
-import java.time.Duration;
-import java.util.stream.LongStream;
-import org.awaitility.Awaitility;
 import dev.zipper.account.Account;
 import dev.zipper.account.AccountEvent;
 import dev.zipper.eventstore.EventCodec;
@@ -12,13 +9,16 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.LongStream;
 import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

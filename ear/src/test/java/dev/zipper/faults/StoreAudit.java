@@ -1,7 +1,5 @@
 package dev.zipper.faults;
 
-import java.time.Duration;
-import org.awaitility.Awaitility;
 import dev.zipper.e2e.CheckoutLoad;
 import dev.zipper.eventstore.EventCodec;
 import dev.zipper.eventstore.EventLog;
@@ -18,6 +16,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -3,17 +3,18 @@ package dev.zipper.incontainer;
 import dev.zipper.Deployments;
 import dev.zipper.account.Account;
 import dev.zipper.account.AccountCommand;
+import dev.zipper.account.AccountEndpoints;
 import dev.zipper.account.AccountEvent;
 import dev.zipper.account.AccountStatus;
+import dev.zipper.account.AccountView;
 import dev.zipper.account.Address;
-import dev.zipper.account.view.AccountProjection;
-import dev.zipper.account.view.AccountViews;
 import dev.zipper.commands.CommandMetadata;
 import dev.zipper.commands.CommandResult;
 import dev.zipper.commands.Commands;
 import dev.zipper.commands.Expected;
 import dev.zipper.commands.IdempotencyKey;
 import dev.zipper.commands.IdempotencyKeys;
+import dev.zipper.edge.RowJson;
 import dev.zipper.eventstore.ConcurrencyConflict;
 import dev.zipper.eventstore.EventCodec;
 import dev.zipper.eventstore.EventLog;
@@ -23,17 +24,20 @@ import dev.zipper.eventstore.RecordedEvent;
 import dev.zipper.eventstore.StreamId;
 import dev.zipper.migrations.Schema;
 import dev.zipper.process.ProcessRunner;
-import dev.zipper.projection.ProjectionCounters;
-import dev.zipper.projection.Projector;
+import dev.zipper.readside.ProjectionCounters;
+import dev.zipper.readside.Projector;
+import dev.zipper.readside.RowReads;
 import dev.zipper.relay.EventPublisher;
 import dev.zipper.schema.SchemaMigration;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -71,10 +75,7 @@ class CommandToProjectionIT {
     IdempotencyKeys keys;
 
     @Inject
-    AccountViews views;
-
-    @Inject
-    AccountProjection projection;
+    RowReads reads;
 
     @Inject
     Projector projector;
@@ -111,15 +112,15 @@ class CommandToProjectionIT {
         assertThat(activated.version()).isEqualTo(3);
         assertThat(activated.position()).isGreaterThan(opened.position());
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(views.find(opened.id())).hasValueSatisfying(view -> {
-                    assertThat(view.toJson().getString("status")).isEqualTo(AccountStatus.ACTIVE.name());
-                    assertThat(view.toJson().getInt("version")).isEqualTo(3);
-                    assertThat(view.toJson().getString("email")).isEqualTo("grace@example.org");
+                assertThat(view(opened.id())).hasValueSatisfying(view -> {
+                    assertThat(view.getString("status")).isEqualTo(AccountStatus.ACTIVE.name());
+                    assertThat(view.getInt("version")).isEqualTo(3);
+                    assertThat(view.getString("email")).isEqualTo("grace@example.org");
                 }));
         // the first ACTIVE account after a key just below this one's id is this one
         String justBefore = opened.id().substring(0, opened.id().length() - 1);
-        assertThat(views.list(Optional.of(AccountStatus.ACTIVE), justBefore, 1)).singleElement().satisfies(view ->
-                assertThat(view.toJson().getString("id")).isEqualTo(opened.id()));
+        assertThat(reads.page(AccountView.class, "r.status = :status", Map.of("status", AccountStatus.ACTIVE), justBefore, 1))
+                .singleElement().satisfies(view -> assertThat(view.id()).isEqualTo(opened.id()));
     }
 
     @Test
@@ -170,33 +171,33 @@ class CommandToProjectionIT {
                 .events();
 
         // delivered straight away, before the relay (which polls the log) has published versions 1 and 2
-        projector.apply(projection, stream.get(2));
-        assertThat(views.find(id)).hasValueSatisfying(view -> {
-            assertThat(view.toJson().getString("status")).isEqualTo(AccountStatus.ACTIVE.name());
-            assertThat(view.toJson().getInt("version")).isEqualTo(3);
-            assertThat(view.toJson().getString("name")).isEqualTo("Ada");
+        projector.apply(AccountEndpoints.VIEW, stream.get(2));
+        assertThat(view(id)).hasValueSatisfying(view -> {
+            assertThat(view.getString("status")).isEqualTo(AccountStatus.ACTIVE.name());
+            assertThat(view.getInt("version")).isEqualTo(3);
+            assertThat(view.getString("name")).isEqualTo("Ada");
         });
 
-        projector.apply(projection, stream.get(1));
-        assertThat(views.find(id)).hasValueSatisfying(view -> {
-            assertThat(view.toJson().getString("status")).isEqualTo(AccountStatus.ACTIVE.name());
-            assertThat(view.toJson().getInt("version")).isEqualTo(3);
+        projector.apply(AccountEndpoints.VIEW, stream.get(1));
+        assertThat(view(id)).hasValueSatisfying(view -> {
+            assertThat(view.getString("status")).isEqualTo(AccountStatus.ACTIVE.name());
+            assertThat(view.getInt("version")).isEqualTo(3);
         });
     }
 
     @Test
     void events_published_again_as_after_a_crash_change_nothing() {
         CommandResult opened = open(new AccountCommand.Open("Margaret", "margaret@example.org"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> views.find(opened.id()).isPresent());
+        await().atMost(Duration.ofSeconds(20)).until(() -> view(opened.id()).isPresent());
 
         // what the relay does with a batch it may have sent before it died: the broker drops the copies
         publisher.publishEach(log().readStream(new StreamId("account", opened.id()), 0));
         run(opened.id(), new AccountCommand.Confirm());
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(views.find(opened.id())).hasValueSatisfying(view -> {
-                    assertThat(view.toJson().getString("status")).isEqualTo(AccountStatus.CONFIRMED.name());
-                    assertThat(view.toJson().getInt("version")).isEqualTo(2);
+                assertThat(view(opened.id())).hasValueSatisfying(view -> {
+                    assertThat(view.getString("status")).isEqualTo(AccountStatus.CONFIRMED.name());
+                    assertThat(view.getInt("version")).isEqualTo(2);
                 }));
     }
 
@@ -214,9 +215,9 @@ class CommandToProjectionIT {
         }
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(ids).allSatisfy(id ->
-                assertThat(views.find(id)).hasValueSatisfying(view -> {
-                    assertThat(view.toJson().getString("status")).isEqualTo(AccountStatus.ACTIVE.name());
-                    assertThat(view.toJson().getInt("version")).isEqualTo(5);
+                assertThat(view(id)).hasValueSatisfying(view -> {
+                    assertThat(view.getString("status")).isEqualTo(AccountStatus.ACTIVE.name());
+                    assertThat(view.getInt("version")).isEqualTo(5);
                 })));
         assertThat(counter("maxConcurrent")).as("messages handled at once").isGreaterThanOrEqualTo(2);
         // had any event arrived before its predecessor, the projection would have caught up from the log
@@ -244,8 +245,8 @@ class CommandToProjectionIT {
                 .isEqualTo(opened.metadata().correlationId());
         // the read side handles a stream's events in order, the process after the projection: once the view
         // shows the confirmation, the relay's copy of the opening has been through the process too
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(views.find(id)).hasValueSatisfying(view ->
-                assertThat(view.toJson().getString("status")).isEqualTo(AccountStatus.CONFIRMED.name())));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(view(id)).hasValueSatisfying(view ->
+                assertThat(view.getString("status")).isEqualTo(AccountStatus.CONFIRMED.name())));
         assertThat(log().readStream(new StreamId("account", id), 0)).as("after the relay's delivery too").hasSize(2);
         assertThat(log().readStream(new StreamId("welcome", id), 0)).hasSize(2);
     }
@@ -281,15 +282,15 @@ class CommandToProjectionIT {
         }
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(ids).allSatisfy(id ->
-                assertThat(views.find(id)).hasValueSatisfying(view -> {
-                    assertThat(view.toJson().getString("status")).isEqualTo(AccountStatus.ACTIVE.name());
-                    assertThat(view.toJson().getInt("version")).isEqualTo(41);
+                assertThat(view(id)).hasValueSatisfying(view -> {
+                    assertThat(view.getString("status")).isEqualTo(AccountStatus.ACTIVE.name());
+                    assertThat(view.getInt("version")).isEqualTo(41);
                 })));
         assertThat(counter("batchesFromLog")).as("batches applied from the log").isGreaterThan(batchesBefore);
     }
 
     private long counter(String name) {
-        return counters.toJson(AccountProjection.NAME).build().getJsonNumber(name).longValue();
+        return counters.toJson(AccountEndpoints.VIEW.name()).build().getJsonNumber(name).longValue();
     }
 
     @Test
@@ -325,6 +326,11 @@ class CommandToProjectionIT {
 
     private static CommandMetadata metadata() {
         return CommandMetadata.correlatedWith(UUID.randomUUID());
+    }
+
+    /** The account's row as GET /accounts/{id} shows it, if there is one. */
+    private Optional<JsonObject> view(String id) {
+        return Optional.ofNullable(reads.read(() -> reads.row(AccountView.class, id))).map(row -> RowJson.of(row, "id").build());
     }
 
     private EventLog log() {

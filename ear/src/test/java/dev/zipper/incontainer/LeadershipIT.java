@@ -3,7 +3,7 @@ package dev.zipper.incontainer;
 import dev.zipper.Deployments;
 import dev.zipper.account.Account;
 import dev.zipper.account.AccountCommand;
-import dev.zipper.account.view.AccountViews;
+import dev.zipper.account.AccountView;
 import dev.zipper.commands.CommandMetadata;
 import dev.zipper.commands.Commands;
 import dev.zipper.commands.Expected;
@@ -11,6 +11,7 @@ import dev.zipper.eventstore.EventLog;
 import dev.zipper.eventstore.Leases;
 import dev.zipper.eventstore.ReaderPositions;
 import dev.zipper.leadership.Leadership;
+import dev.zipper.readside.RowReads;
 import dev.zipper.relay.LogRelay;
 import dev.zipper.schema.SchemaMigration;
 import jakarta.annotation.Resource;
@@ -59,7 +60,7 @@ class LeadershipIT {
     ReaderPositions positions;
 
     @Inject
-    AccountViews views;
+    RowReads reads;
 
     @Resource(lookup = SchemaMigration.DATA_SOURCE)
     DataSource dataSource;
@@ -82,11 +83,11 @@ class LeadershipIT {
         }
         long head = new EventLog(dataSource, EventLog.Transactions.LOCAL).head();
         assertThat(positions.position(LogRelay.READER)).as("published while another instance leads").isEqualTo(published);
-        assertThat(views.find(accounts.get(0))).as("projected while another instance leads").isEmpty();
+        assertThat(reads.row(AccountView.class, accounts.get(0))).as("projected while another instance leads").isNull();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> leadership.current().map(Leases.Lease::term).orElse(0L) == term + 2);
         await().atMost(Duration.ofSeconds(10)).until(() -> positions.position(LogRelay.READER) >= head);
-        await().atMost(Duration.ofSeconds(10)).until(() -> accounts.stream().allMatch(id -> views.find(id).isPresent()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> accounts.stream().allMatch(id -> reads.row(AccountView.class, id) != null));
     }
 
     /** Another instance takes the lead, in the next term, and never renews it. */

@@ -5,8 +5,8 @@ import dev.zipper.account.AccountCommand;
 import dev.zipper.account.AccountEvent;
 import dev.zipper.domain.EventType;
 import dev.zipper.domain.Issued;
-import dev.zipper.domain.ProcessDecider;
 import dev.zipper.domain.ProcessType;
+import dev.zipper.domain.Reaction;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import java.util.List;
@@ -22,30 +22,23 @@ public class WelcomeProcess {
     public static final String NAME = "Welcome";
 
     @Produces
-    public static final ProcessType<WelcomeEvent, Boolean> TYPE = new ProcessType<>("welcome", WelcomeEvent.class,
-            List.of(Account.TYPE), new ProcessDecider<>() {
-                @Override
-                public Boolean initialState() {
-                    return false;
-                }
+    public static final ProcessType<Followed, WelcomeEvent, Boolean> TYPE = new ProcessType<>("welcome", WelcomeEvent.class,
+            Followed.class, false, (welcomed, event) -> true);
 
-                @Override
-                public Boolean evolve(Boolean welcomed, WelcomeEvent event) {
-                    return true;
-                }
+    /** The one event it follows: an account opened under the name Welcome is confirmed, once. */
+    public sealed interface Followed extends dev.zipper.domain.Followed<Boolean, WelcomeEvent> permits Opened {
+    }
 
-                @Override
-                public Optional<String> instanceOf(Object event, String accountId) {
-                    return event instanceof AccountEvent.Opened opened && opened.name().equals(NAME)
-                            ? Optional.of(accountId) : Optional.empty();
-                }
+    public record Opened(String accountId, AccountEvent.Opened opened) implements Followed {
+        public Optional<String> instance() {
+            return opened.name().equals(NAME) ? Optional.of(accountId) : Optional.empty();
+        }
 
-                @Override
-                public Reaction<WelcomeEvent> react(Boolean welcomed, Object event, String accountId) {
-                    return welcomed ? Reaction.nothing() : new Reaction<>(List.of(new Welcomed(accountId)),
-                            List.of(Issued.to(Account.TYPE, accountId, new AccountCommand.Confirm())));
-                }
-            });
+        public Reaction<WelcomeEvent> react(Boolean welcomed) {
+            return welcomed ? Reaction.nothing() : new Reaction<>(List.of(new Welcomed(accountId)),
+                    List.of(Issued.to(Account.TYPE, accountId, new AccountCommand.Confirm())));
+        }
+    }
 
     public sealed interface WelcomeEvent permits Welcomed {
     }

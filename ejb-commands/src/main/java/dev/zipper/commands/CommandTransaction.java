@@ -3,6 +3,8 @@ package dev.zipper.commands;
 import dev.zipper.domain.AggregateExists;
 import dev.zipper.domain.AggregateType;
 import dev.zipper.domain.Decider;
+import dev.zipper.domain.Facts;
+import dev.zipper.domain.GathersFacts;
 import dev.zipper.domain.Issued;
 import dev.zipper.domain.UnknownAggregate;
 import dev.zipper.eventstore.AppendResult;
@@ -16,6 +18,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One attempt at a command, for any aggregate, in one JTA transaction with the database as its only
@@ -57,7 +60,7 @@ public class CommandTransaction {
         StreamStates.Known<S> current = current(type, stream);
         check(expected, stream, current.version());
         Decider<C, E, S> decider = type.decider();
-        List<E> decided = decider.decide(command, current.state());
+        List<E> decided = decider.decide(gathered(command, current.state()), current.state());
         if (decided.isEmpty()) {
             // the command was already done (a repeat): nothing to write, the stream as it is answers
             states.keepOnCommit(stream, current);
@@ -78,6 +81,22 @@ public class CommandTransaction {
         return new CommandResult(stream.type(), id, result.version(), last);
     }
 
+    /** The command itself, or what it became with the facts it gathers, read in this transaction. */
+    @SuppressWarnings("unchecked") // an aggregate's command gathers for that aggregate's state
+    private <C, S> C gathered(C command, S state) {
+        if (!(command instanceof GathersFacts<?, ?> gathers)) {
+            return command;
+        }
+        Facts facts = new Facts() {
+            @Override
+            public <T> Optional<T> of(AggregateType<?, ?, T> type, String id) {
+                StreamStates.Known<T> known = current(type, id);
+                return known.version() == 0 ? Optional.empty() : Optional.of(known.state());
+            }
+        };
+        return ((GathersFacts<C, S>) gathers).gather(state, facts);
+    }
+
     private <C> CommandResult consequence(Issued<C> issued, CommandMetadata metadata) {
         return decideAndAppend(issued.to(), issued.id(), issued.command(),
                 issued.opens() ? Expected.NEW_STREAM : Expected.ANY_VERSION, metadata);
@@ -85,7 +104,7 @@ public class CommandTransaction {
 
     /**
      * The aggregate's state now, read from the log (its initial state at version 0 if the stream is
-     * empty). For a decision that needs other aggregates' facts, read before the command.
+     * empty).
      */
     public <C, E, S> StreamStates.Known<S> current(AggregateType<C, E, S> type, String id) {
         return current(type, new StreamId(type.streamType(), id));

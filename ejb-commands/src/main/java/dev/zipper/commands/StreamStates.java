@@ -3,8 +3,6 @@ package dev.zipper.commands;
 import dev.zipper.eventstore.StreamId;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -45,17 +43,6 @@ public class StreamStates {
 
     /** Keeps the state once the current transaction has committed; forgets nothing if it rolls back. */
     <S> void keepOnCommit(StreamId stream, Known<S> decided) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    known.merge(stream, decided, (old, now) -> old.version() >= now.version() ? old : now);
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> known.merge(stream, decided, (old, now) -> old.version() >= now.version() ? old : now));
     }
 }

@@ -1,12 +1,12 @@
 package dev.zipper.consistency;
 
 import dev.zipper.commands.CommandResult;
-import dev.zipper.projection.Projection;
-import dev.zipper.projection.ReadSide;
-import dev.zipper.projection.RowWaits;
-import dev.zipper.web.ConsistencyHeaders;
-import dev.zipper.web.ProblemType;
-import dev.zipper.web.RequestRefused;
+import dev.zipper.http.ConsistencyHeaders;
+import dev.zipper.http.ProblemType;
+import dev.zipper.http.RequestRefused;
+import dev.zipper.readside.Projection;
+import dev.zipper.readside.ReadSide;
+import dev.zipper.readside.RowWaits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

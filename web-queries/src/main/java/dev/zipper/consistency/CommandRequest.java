@@ -2,8 +2,8 @@ package dev.zipper.consistency;
 
 import dev.zipper.commands.CommandMetadata;
 import dev.zipper.commands.Expected;
+import dev.zipper.http.Correlation;
 import dev.zipper.idempotency.RequestKey;
-import dev.zipper.web.Correlation;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 

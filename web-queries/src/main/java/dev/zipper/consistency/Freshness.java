@@ -1,9 +1,9 @@
 package dev.zipper.consistency;
 
-import dev.zipper.web.ConsistencyHeaders;
-import dev.zipper.web.ProblemType;
-import dev.zipper.web.QueryParameters;
-import dev.zipper.web.RequestRefused;
+import dev.zipper.http.ConsistencyHeaders;
+import dev.zipper.http.ProblemType;
+import dev.zipper.http.QueryParameters;
+import dev.zipper.http.RequestRefused;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Collections;

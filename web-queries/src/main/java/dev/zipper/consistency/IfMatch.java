@@ -1,8 +1,8 @@
 package dev.zipper.consistency;
 
 import dev.zipper.commands.Expected;
-import dev.zipper.web.ProblemType;
-import dev.zipper.web.RequestRefused;
+import dev.zipper.http.ProblemType;
+import dev.zipper.http.RequestRefused;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

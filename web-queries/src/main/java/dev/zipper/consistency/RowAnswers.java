@@ -3,15 +3,15 @@ package dev.zipper.consistency;
 import dev.zipper.domain.AggregateType;
 import dev.zipper.eventstore.EventLog;
 import dev.zipper.eventstore.StreamId;
-import dev.zipper.log.AggregateHistory;
-import dev.zipper.log.AsOf;
-import dev.zipper.projection.ReadRow;
-import dev.zipper.projection.RowReads;
-import dev.zipper.projection.RowWaits;
-import dev.zipper.web.ConsistencyHeaders;
-import dev.zipper.web.Problem;
-import dev.zipper.web.ProblemType;
-import dev.zipper.web.RequestRefused;
+import dev.zipper.history.AggregateHistory;
+import dev.zipper.history.AsOf;
+import dev.zipper.http.ConsistencyHeaders;
+import dev.zipper.http.Problem;
+import dev.zipper.http.ProblemType;
+import dev.zipper.http.RequestRefused;
+import dev.zipper.readside.ReadRow;
+import dev.zipper.readside.RowReads;
+import dev.zipper.readside.RowWaits;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
@@ -75,23 +75,12 @@ public class RowAnswers {
     @PersistenceContext(unitName = "read-tables")
     private EntityManager em;
 
-    /** The row of this aggregate's stream, shown by {@code json}, tagged with its version ({@code "3"}). */
-    public <R extends ReadRow<?>> CompletionStage<Response> answer(AggregateType<?, ?, ?> type, Class<R> rows, String id,
-                                                                   Function<R, JsonObject> json, String notFound) {
-        return answer(type, rows, id, json, false, notFound);
-    }
-
     /**
-     * As {@link #answer}, for an answer that also shows facts of other streams (a cart's prices, an order's
-     * payment): its tag changes with them too, {@code "3.5f1c02ab"}, the stream version before the dot.
+     * The row of this aggregate's stream, shown by {@code json}, tagged with its version ({@code "3"}); or,
+     * for an answer that also shows facts of other streams ({@code withOthers}: a cart's prices, an order's
+     * payment), tagged so that it changes with them too ({@code "3.5f1c02ab"}, the stream version first).
      */
-    public <R extends ReadRow<?>> CompletionStage<Response> answerWithOthers(AggregateType<?, ?, ?> type, Class<R> rows,
-                                                                             String id, Function<R, JsonObject> json,
-                                                                             String notFound) {
-        return answer(type, rows, id, json, true, notFound);
-    }
-
-    private <R extends ReadRow<?>> CompletionStage<Response> answer(AggregateType<?, ?, ?> type, Class<R> rows, String id,
+    public <R extends ReadRow<?>> CompletionStage<Response> answer(AggregateType<?, ?, ?> type, Class<R> rows, String id,
                                                                     Function<R, JsonObject> json, boolean withOthers,
                                                                     String notFound) {
         Optional<AsOf> asOf = AsOf.of(request);

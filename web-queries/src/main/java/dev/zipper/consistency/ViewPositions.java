@@ -1,6 +1,6 @@
 package dev.zipper.consistency;
 
-import dev.zipper.projection.ReadRow;
+import dev.zipper.readside.ReadRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -9,5 +9,5 @@ import jakarta.enterprise.inject.Produces;
 public class OrderFulfilment {
 
     @Produces
-    static final ProcessType<FulfilmentEvent, Fulfilment> TYPE = Fulfilment.TYPE;
+    static final ProcessType<FulfilmentInput, FulfilmentEvent, Fulfilment> TYPE = Fulfilment.TYPE;
 }

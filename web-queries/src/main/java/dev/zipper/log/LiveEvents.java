@@ -1,10 +1,15 @@
 package dev.zipper.log;
 
+import dev.zipper.edge.OperationDoc;
+import dev.zipper.edge.Operations;
+import dev.zipper.edge.Route;
+import dev.zipper.edge.Schemas;
 import dev.zipper.eventstore.EventLog;
-import dev.zipper.web.Problem;
-import dev.zipper.web.ProblemType;
-import dev.zipper.web.QueryParameters;
-import dev.zipper.web.RequestRefused;
+import dev.zipper.http.Problem;
+import dev.zipper.http.ProblemType;
+import dev.zipper.http.QueryParameters;
+import dev.zipper.http.RequestRefused;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -18,10 +23,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The log as Server-Sent Events: every event in log order, its position as the SSE id, optionally only
@@ -38,20 +42,29 @@ public class LiveEvents {
     @Inject
     private EventLog log;
 
+    /** The stream as the API document lists it (it is served by the resource above, not by a route). */
+    @ApplicationScoped
+    public static class Documented implements Operations {
+        @Override
+        public List<Route> routes() {
+            return List.of(new Route("GET", "events", "", "Every event of the log, live, as Server-Sent Events (id: "
+                    + "position, event: type, data: the event). Starts after Last-Event-ID, else after ?after=, else at "
+                    + "the end of the log; a comment line every 15 s keeps an idle stream open", null,
+                    new OperationDoc(null, false, 200, Schemas.type("string").build(), MediaType.SERVER_SENT_EVENTS,
+                            List.of(400, 503), Map.of(
+                                    "after", Schemas.integer("Start after this position (0: the whole log)"),
+                                    "type", Schemas.string("Only this stream type, such as account"),
+                                    "id", Schemas.string("Only this stream id (with type)")),
+                            List.of("Last-Event-ID"))));
+        }
+    }
+
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Every event of the log, live, as Server-Sent Events (id: position, event: type, data: the event)",
-            description = "Starts after Last-Event-ID, else after ?after=, else at the end of the log (only new events). "
-                    + "A comment line every 15 s keeps an idle stream open.")
-    @APIResponse(responseCode = "200", description = "The stream (text/event-stream)")
-    @APIResponse(responseCode = "400", ref = "InvalidRequest")
-    @APIResponse(responseCode = "503", ref = "Unavailable")
     public void subscribe(@Context SseEventSink sink, @Context Sse sse,
-                          @Parameter(description = "Resume after this position (sent by EventSource on reconnecting)")
                           @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId,
-                          @Parameter(description = "Start after this position (0: the whole log)") @QueryParam("after") String after,
-                          @Parameter(description = "Only this stream type, such as account") @QueryParam("type") String streamType,
-                          @Parameter(description = "Only this stream id (with type)") @QueryParam("id") String streamId) {
+                          @QueryParam("after") String after, @QueryParam("type") String streamType,
+                          @QueryParam("id") String streamId) {
         long from = lastEventId != null ? position(HttpHeaders.LAST_EVENT_ID_HEADER, lastEventId)
                 : after != null ? position("after", after) : log.head();
         Subscriber subscriber = new Subscriber(sink, sse, from,

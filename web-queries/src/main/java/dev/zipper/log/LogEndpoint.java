@@ -1,20 +1,23 @@
 package dev.zipper.log;
 
+import dev.zipper.edge.OperationDoc;
+import dev.zipper.edge.Operations;
+import dev.zipper.edge.Route;
+import dev.zipper.edge.Schemas;
 import dev.zipper.eventstore.EventLog;
 import dev.zipper.eventstore.Leases;
 import dev.zipper.eventstore.ReaderPositions;
+import dev.zipper.http.JsonObjects;
 import dev.zipper.leadership.Leadership;
-import dev.zipper.projection.ProjectionCounters;
-import dev.zipper.projection.ProjectionLag;
+import dev.zipper.readside.ProjectionCounters;
+import dev.zipper.readside.ProjectionLag;
 import dev.zipper.relay.LogRelay;
-import dev.zipper.web.JsonObjects;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Where the log and its readers stand: the head (last committed position), how far the relay has
@@ -22,10 +25,8 @@ import jakarta.ws.rs.core.MediaType;
  * one answering; and for each projection what it has done since the server started and how far behind
  * the log it is (from its read table, so right after a restart too).
  */
-@Path("log")
-@RequestScoped
-@Produces(MediaType.APPLICATION_JSON)
-public class LogEndpoint {
+@ApplicationScoped
+public class LogEndpoint implements Operations {
 
     @Inject
     private EventLog log;
@@ -45,8 +46,13 @@ public class LogEndpoint {
     @Inject
     private Leadership leadership;
 
-    @GET
-    public String status() {
+    @Override
+    public List<Route> routes() {
+        return List.of(new Route("GET", "log", "", "Where the log, the relay, the leader and every projection stand",
+                call -> Response.ok(status()).build(), OperationDoc.query(Schemas.ref("LogStatus"), Map.of(), List.of())));
+    }
+
+    private String status() {
         JsonObjectBuilder projections = JsonObjects.object();
         for (ProjectionLag.Lag projection : lag.all()) {
             projections.add(projection.projection(), counters.toJson(projection.projection())

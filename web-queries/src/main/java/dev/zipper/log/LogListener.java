@@ -1,7 +1,7 @@
 package dev.zipper.log;
 
 import dev.zipper.eventstore.LogNotifications;
-import dev.zipper.projection.RowWaits;
+import dev.zipper.readside.RowWaits;
 import dev.zipper.relay.LogRelay;
 import dev.zipper.schema.SchemaMigration;
 import jakarta.annotation.PreDestroy;

@@ -2,6 +2,7 @@ package dev.zipper.log;
 
 import dev.zipper.eventstore.EventLog;
 import dev.zipper.eventstore.RecordedEvent;
+import dev.zipper.history.EventJson;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;

@@ -1,94 +1,101 @@
 package dev.zipper.sales;
 
-import dev.zipper.order.view.OrderViews;
+import static dev.zipper.edge.Schemas.object;
+import static dev.zipper.edge.Schemas.type;
+
+import dev.zipper.edge.Exposure;
+import dev.zipper.edge.OperationDoc;
+import dev.zipper.edge.Operations;
+import dev.zipper.edge.Route;
+import dev.zipper.edge.Schemas;
+import dev.zipper.http.JsonObjects;
+import dev.zipper.http.ProblemType;
+import dev.zipper.http.QueryParameters;
+import dev.zipper.http.RequestRefused;
+import dev.zipper.order.OrderViews;
 import dev.zipper.pricing.Money;
-import dev.zipper.web.JsonObjects;
-import dev.zipper.web.ProblemType;
-import dev.zipper.web.QueryParameters;
-import dev.zipper.web.RequestRefused;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
+import jakarta.persistence.TypedQuery;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Sales figures, summed from the order view when asked: an order counts once it has succeeded (and
- * stops counting if it is cancelled), on the UTC day it was placed, in its currency.
+ * The store's figures, summed from order_view over the orders that count as sales (paid and not
+ * cancelled since): revenue per day and currency, and the products sold most.
  */
-@Path("sales")
-@RequestScoped
-@Produces(MediaType.APPLICATION_JSON)
-public class SalesEndpoints {
+@ApplicationScoped
+public class SalesEndpoints implements Operations {
 
     private static final int DEFAULT_DAYS = 30;
 
     @PersistenceContext(unitName = "read-tables")
     private EntityManager em;
 
-    @GET
-    @Path("daily")
-    @Operation(summary = "Orders and revenue per day, newest first")
-    @APIResponse(responseCode = "200", description = "One item per day and currency with sales",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
-                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY,
-                            description = "day (yyyy-mm-dd), currency, orders, revenue"))))
-    @APIResponse(responseCode = "400", ref = "InvalidRequest")
-    public Response daily(
-            @Parameter(description = "First day (yyyy-mm-dd, UTC); default 30 days before to") @QueryParam("from") String from,
-            @Parameter(description = "Last day (yyyy-mm-dd, UTC); default today") @QueryParam("to") String to) {
-        LocalDate last = day("to", to, LocalDate.now(ZoneOffset.UTC));
-        LocalDate first = day("from", from, last.minusDays(DEFAULT_DAYS - 1));
-        JsonArrayBuilder items = JsonObjects.array();
-        em.createQuery("SELECT o.placedOn, o.currency, COUNT(o), SUM(o.total) FROM OrderView o WHERE o.status IN :sold "
-                        + "AND o.placedOn BETWEEN :first AND :last GROUP BY o.placedOn, o.currency "
-                        + "ORDER BY o.placedOn DESC, o.currency", Object[].class)
-                .setParameter("sold", OrderViews.SOLD).setParameter("first", first).setParameter("last", last)
-                .getResultList()
-                .forEach(row -> items.add(JsonObjects.object().add("day", row[0].toString()).add("currency", (String) row[1])
-                        .add("orders", ((Number) row[2]).longValue()).add("revenue", new Money((BigDecimal) row[3], (String) row[1]).amount())));
+    @Override
+    public List<Route> routes() {
+        return List.of(
+                new Route("GET", "sales", "daily", "Orders and revenue per UTC day and currency, newest day first", this::daily,
+                        OperationDoc.query(figures(true), Map.of(
+                                "from", Schemas.string("First day (yyyy-mm-dd, UTC); default 30 days before to"),
+                                "to", Schemas.string("Last day (yyyy-mm-dd, UTC); default today")), List.of(400))),
+                new Route("GET", "sales", "top-products", "The products sold most, by units", this::topProducts,
+                        OperationDoc.query(figures(false), Map.of("limit", Schemas.integer("How many, 1 to 100 (default 10)")),
+                                List.of(400))));
+    }
+
+    private Response daily(dev.zipper.edge.Call call) {
+        LocalDate last = day("to", call.query("to"), LocalDate.now(ZoneOffset.UTC));
+        LocalDate first = day("from", call.query("from"), last.minusDays(DEFAULT_DAYS - 1));
+        JsonArrayBuilder items = sums(em.createQuery("SELECT o.placedOn, o.currency, COUNT(o), SUM(o.total) FROM OrderView o "
+                + "WHERE o.status IN :sold AND o.placedOn BETWEEN :first AND :last GROUP BY o.placedOn, o.currency "
+                + "ORDER BY o.placedOn DESC, o.currency", Object[].class)
+                .setParameter("first", first).setParameter("last", last), "day", "orders");
         return Response.ok(JsonObjects.object().add("from", first.toString()).add("to", last.toString())
                 .add("items", items).build().toString()).build();
     }
 
-    @GET
-    @Path("top-products")
-    @Operation(summary = "The products sold most, by units")
-    @APIResponse(responseCode = "200", description = "Products by units sold, most first",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
-                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY,
-                            description = "sku, currency, units, revenue (before shipping and tax)"))))
-    @APIResponse(responseCode = "400", ref = "InvalidRequest")
-    public Response topProducts(
-            @Parameter(description = "How many, 1 to 100 (default 10)", schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("limit") String limit) {
-        JsonArrayBuilder items = JsonObjects.array();
-        em.createQuery("SELECT l.sku, o.currency, SUM(l.quantity), SUM(l.unitPrice * l.quantity) FROM OrderView o "
-                        + "JOIN o.lines l WHERE o.status IN :sold GROUP BY l.sku, o.currency "
-                        + "ORDER BY SUM(l.quantity) DESC, l.sku", Object[].class)
-                .setParameter("sold", OrderViews.SOLD)
-                .setMaxResults(QueryParameters.integer("limit", limit, 1, 100).orElse(10))
-                .getResultList()
-                .forEach(row -> items.add(JsonObjects.object().add("sku", (String) row[0]).add("currency", (String) row[1])
-                        .add("units", ((Number) row[2]).longValue())
-                        .add("revenue", new Money(new BigDecimal(row[3].toString()), (String) row[1]).amount())));
+    private Response topProducts(dev.zipper.edge.Call call) {
+        JsonArrayBuilder items = sums(em.createQuery("SELECT l.sku, o.currency, SUM(l.quantity), SUM(l.total) "
+                + "FROM OrderView o JOIN o.lines l WHERE o.status IN :sold GROUP BY l.sku, o.currency "
+                + "ORDER BY SUM(l.quantity) DESC, l.sku", Object[].class)
+                .setMaxResults(QueryParameters.integer("limit", call.query("limit"), 1, 100).orElse(10)), "sku", "units");
         return Response.ok(JsonObjects.object().add("items", items).build().toString()).build();
+    }
+
+    /** Rows of (key, currency, count, revenue) as items {key, currency, count, revenue}. */
+    private static JsonArrayBuilder sums(TypedQuery<Object[]> query, String key, String count) {
+        JsonArrayBuilder items = JsonObjects.array();
+        for (Object[] row : query.setParameter("sold", OrderViews.SOLD).getResultList()) {
+            String currency = (String) row[1];
+            items.add(JsonObjects.object().add(key, row[0].toString()).add("currency", currency)
+                    .add(count, ((Number) row[2]).longValue())
+                    .add("revenue", new Money(new BigDecimal(row[3].toString()), currency).amount()));
+        }
+        return items;
+    }
+
+    private static JsonObject figures(boolean daily) {
+        JsonObjectBuilder item = JsonObjects.object()
+                .add(daily ? "day" : "sku", type("string"))
+                .add("currency", type("string"))
+                .add(daily ? "orders" : "units", type("integer"))
+                .add("revenue", type("number"));
+        JsonObjectBuilder properties = JsonObjects.object()
+                .add("items", type("array").add("items", type("object").add("properties", item)));
+        if (daily) {
+            properties.add("from", type("string").add("format", "date")).add("to", type("string").add("format", "date"));
+        }
+        return type("object").add("properties", properties).build();
     }
 
     private static LocalDate day(String name, String value, LocalDate otherwise) {

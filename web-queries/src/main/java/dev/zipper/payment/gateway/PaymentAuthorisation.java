@@ -12,7 +12,7 @@ import dev.zipper.payment.Payment;
 import dev.zipper.payment.PaymentCommand;
 import dev.zipper.payment.PaymentEvent;
 import dev.zipper.payment.PaymentStatus;
-import dev.zipper.projection.Automation;
+import dev.zipper.reactions.Automation;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,0 +1,72 @@
+package dev.zipper.messaging;
+
+import dev.zipper.eventstore.EventMetadata;
+import dev.zipper.eventstore.RecordedEvent;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** An event as the relay writes it to a message and the read side reads it back. */
+class EventMessageTest {
+
+    private static final RecordedEvent EVENT = new RecordedEvent(42, "cart", "c1", 3, "cart.item-added", 1,
+            "{\"sku\":\"MUG-01\",\"quantity\":2}", new EventMetadata(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()),
+            Instant.parse("2026-12-02T10:00:00.123Z"));
+
+    @Test
+    void an_event_survives_the_trip_through_a_message() {
+        TextMessage message = message();
+        EventMessage.write(EVENT, message);
+        assertThat(EventMessage.read(message)).isEqualTo(EVENT);
+    }
+
+    @Test
+    void a_stream_is_one_group_and_a_resent_event_one_duplicate_id() throws Exception {
+        TextMessage message = message();
+        EventMessage.write(EVENT, message);
+        assertThat(message.getStringProperty(EventMessage.GROUP_ID)).isEqualTo("cart/c1");
+        assertThat(message.getStringProperty(EventMessage.DUPLICATE_ID)).isEqualTo(EVENT.metadata().eventId().toString());
+    }
+
+    @Test
+    void a_message_that_is_no_event_is_refused_by_name() {
+        assertThatThrownBy(() -> EventMessage.read(message())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Not an event message");
+    }
+
+    /** A text message that keeps what is set on it, as a broker's would. */
+    private static TextMessage message() {
+        Map<String, Object> properties = new HashMap<>();
+        return (TextMessage) Proxy.newProxyInstance(Message.class.getClassLoader(), new Class<?>[] {TextMessage.class},
+                (proxy, method, args) -> {
+                    String name = method.getName();
+                    if (name.equals("setText")) {
+                        properties.put("text", args[0]);
+                        return null;
+                    }
+                    if (name.equals("getText")) {
+                        return properties.get("text");
+                    }
+                    if (name.startsWith("set") && name.endsWith("Property")) {
+                        properties.put((String) args[0], args[1]);
+                        return null;
+                    }
+                    if (name.startsWith("get") && name.endsWith("Property")) {
+                        Object value = properties.get((String) args[0]);
+                        if (value == null && method.getReturnType().isPrimitive()) {
+                            throw new NumberFormatException("no property " + args[0]);
+                        }
+                        return value;
+                    }
+                    return name.equals("toString") ? "a test message" : null;
+                });
+    }
+}

@@ -1,0 +1,43 @@
+package dev.zipper.account;
+
+import dev.zipper.edge.Exposure.Filter;
+import dev.zipper.edge.Exposure;
+import dev.zipper.edge.Operations;
+import dev.zipper.edge.Route;
+import dev.zipper.edge.Schemas;
+import dev.zipper.http.QueryParameters;
+import dev.zipper.readside.Projection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.util.List;
+import java.util.Map;
+
+/** Accounts over HTTP: /accounts. */
+@ApplicationScoped
+public class AccountEndpoints implements Operations {
+
+    /** account_view, as the read side feeds it. */
+    @Produces
+    public static final Projection<AccountEvent, AccountView> VIEW = new Projection<>("account-view", Account.TYPE,
+            AccountView.class, AccountView::new);
+
+    @Override
+    public List<Route> routes() {
+        return Exposure.of(Account.TYPE, "accounts")
+                .opens("Open an account", AccountCommand.Open.class)
+                .command("address", "Set where the customer's orders are shipped (any account but an archived one)",
+                        Address.class, AccountCommand.SetShippingAddress::new)
+                .command("confirm", "Confirm a PENDING account", AccountCommand.Confirm.class)
+                .command("activate", "Activate a CONFIRMED account", AccountCommand.Activate.class)
+                .command("suspend", "Suspend an ACTIVE account", AccountCommand.Suspend.class)
+                .command("reactivate", "Reactivate a SUSPENDED account", AccountCommand.Reactivate.class)
+                .command("archive", "Archive an account; it takes no more commands", AccountCommand.Archive.class)
+                .view("One account, as projected", VIEW, "id")
+                .list("Accounts by id, a page at a time, optionally with one status", VIEW, "id",
+                        Map.of("status", Schemas.oneOf(AccountStatus.class)),
+                        call -> QueryParameters.oneOf("status", call.query("status"), AccountStatus.class)
+                                .map(status -> new Filter("r.status = :status", Map.of("status", status)))
+                                .orElse(Filter.ALL))
+                .routes();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.zipper.delivery;
+
+import dev.zipper.domain.ProcessType;
+import dev.zipper.eventstore.RecordedEvent;
+import dev.zipper.messaging.EventMessage;
+import dev.zipper.messaging.Topics;
+import dev.zipper.process.ProcessRunner;
+import dev.zipper.reactions.Reactions;
+import dev.zipper.readside.Projection;
+import dev.zipper.readside.ReadSide;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+/**
+ * The application's one message listener: every event, on a durable subscription so that nothing
+ * published while the application is down is missed, handed to each projection that follows it
+ * ({@link ReadSide}), then to each process and automation ({@link Reactions}), each in its own transaction
+ * (an automation in none), each race it loses settled here ({@link Races}). An event nobody follows is
+ * acknowledged and forgotten. Should one of them fail, the message is redelivered and those that had
+ * handled it drop it as a duplicate. Several sessions
+ * consume in parallel; the relay sets JMSXGroupID to the stream, so the broker hands all of one
+ * stream's events to one session, in order, while other streams are handled alongside. Instances that
+ * share the database share the subscription too ({@code shareSubscriptions}): the broker hands each
+ * message to one session of one of them.
+ * <p>
+ * Delivery is not transacted (no XA): each projection commits its own transaction, then the message
+ * is acknowledged. A crash in between redelivers a message already applied, which the projections drop
+ * as a duplicate; a failure ({@link NotHandled}, one line in the log) rolls the session back and the
+ * broker redelivers later. An XA delivery would instead leave a transaction in doubt on the broker when
+ * the server dies, holding its messages until the transaction manager's recovery resolves it, minutes later.
+ */
+@MessageDriven(activationConfig = {
+        // the broker's topic name, not a JNDI name: the same on every server
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = Topics.EVENTS),
+        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+        @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
+        @ActivationConfigProperty(propertyName = "clientId", propertyValue = "zipper-read-side"),
+        @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "read-side"),
+        // one subscription for every instance of the application: each message goes to one of them
+        @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
+})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class EventDelivery implements MessageListener {
+
+    @Inject
+    private ReadSide readSide;
+
+    @Inject
+    private Reactions reactions;
+
+    @Inject
+    private ProcessRunner processRunner;
+
+    @Inject
+    private Races races;
+
+    @Override
+    public void onMessage(Message message) {
+        RecordedEvent event = EventMessage.read(message);
+        try {
+            for (Projection<?, ?> projection : readSide.following(event)) {
+                races.settle(projection.name(), () -> readSide.apply(projection, event));
+            }
+            for (ProcessType<?, ?, ?> process : reactions.processes(event)) {
+                // its step, or a command it issues, may lose a race for a stream: the whole step runs again
+                races.settle(process.streamType(), () -> processRunner.handle(process, event));
+            }
+            reactions.automate(event);
+        } catch (RuntimeException e) {
+            throw new NotHandled(event, e);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.zipper.edge;
+
+import dev.zipper.commands.Commands;
+import dev.zipper.consistency.CommandRequest;
+import dev.zipper.consistency.RowAnswers;
+import dev.zipper.history.AggregateHistory;
+import dev.zipper.http.JsonBody;
+import dev.zipper.http.JsonBodyReader;
+import dev.zipper.http.Problem;
+import dev.zipper.http.ProblemType;
+import dev.zipper.readside.RowReads;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Encoded;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
+
+/**
+ * The one JAX-RS resource behind every {@link Route}: finds the route a request names and runs it. A
+ * path that no route has is a 404; one that another method has, a 405 with {@code Allow}.
+ */
+@Path("{collection}")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ApiEndpoints {
+
+    @Inject
+    private Api api;
+
+    @Inject
+    private Commands commands;
+
+    @Inject
+    private CommandRequest request;
+
+    @Inject
+    private RowAnswers answers;
+
+    @Inject
+    private AggregateHistory history;
+
+    @Inject
+    private RowReads reads;
+
+    @Context
+    private UriInfo uri;
+
+    @Context
+    private HttpHeaders headers;
+
+    @GET
+    public CompletionStage<Response> getCollection(@PathParam("collection") String collection) {
+        return run("GET", collection, "", JsonBody.empty());
+    }
+
+    @GET
+    @Path("{path: .+}")
+    public CompletionStage<Response> get(@PathParam("collection") String collection, @Encoded @PathParam("path") String path) {
+        return run("GET", collection, path, JsonBody.empty());
+    }
+
+    @POST
+    public CompletionStage<Response> postCollection(@PathParam("collection") String collection, InputStream body) {
+        return run("POST", collection, "", read(body));
+    }
+
+    @POST
+    @Path("{path: .+}")
+    public CompletionStage<Response> post(@PathParam("collection") String collection, @Encoded @PathParam("path") String path,
+                                          InputStream body) {
+        return run("POST", collection, path, read(body));
+    }
+
+    private JsonBody read(InputStream body) {
+        return JsonBodyReader.readOrEmpty(headers.getMediaType(), headers.getRequestHeaders(), body);
+    }
+
+    /** What a 404 says: for a command on one aggregate, the actions there are. */
+    private String nothingAt(String method, String collection, List<String> segments, String asked) {
+        List<String> actions = api.routes().stream().filter(r -> r.method().equals(method) && r.collection().equals(collection)
+                && r.template().startsWith("{id}/")).map(r -> r.template().substring("{id}/".length())).sorted().toList();
+        return segments.size() == 2 && !actions.isEmpty()
+                ? "No action '" + segments.get(1) + "' on " + collection + "; known: " + String.join(", ", actions)
+                : "Nothing at " + asked;
+    }
+
+    private CompletionStage<Response> run(String method, String collection, String path, JsonBody body) {
+        String asked = "/" + collection + (path.isEmpty() ? "" : "/" + path); // as sent: it may not decode
+        List<String> segments;
+        try {
+            segments = path.isEmpty() ? List.of() : Arrays.stream(path.split("/", -1))
+                    .map(s -> URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8)).toList();
+        } catch (IllegalArgumentException e) { // a malformed escape names nothing
+            return CompletableFuture.completedFuture(ProblemType.NOT_FOUND.response("Nothing at " + asked));
+        }
+        var route = api.route(method, collection, segments);
+        if (route.isEmpty()) {
+            List<Route> others = api.matching(collection, segments);
+            return CompletableFuture.completedFuture(others.isEmpty()
+                    ? ProblemType.NOT_FOUND.response(nothingAt(method, collection, segments, asked))
+                    : Problem.builder(ProblemType.METHOD_NOT_ALLOWED, method + " is not allowed on " + asked)
+                    .allow(others.stream().map(Route::method).collect(Collectors.toSet())).build());
+        }
+        Route found = route.get();
+        Call call = new Call(found.match(segments).orElseThrow(), body, uri, commands, request, answers, history, reads);
+        Object answer = found.handler().handle(call);
+        @SuppressWarnings("unchecked") // a handler answers a Response or a CompletionStage of one
+        CompletionStage<Response> stage = answer instanceof CompletionStage<?> later ? (CompletionStage<Response>) later
+                : CompletableFuture.completedFuture((Response) answer);
+        return stage;
+    }
+}

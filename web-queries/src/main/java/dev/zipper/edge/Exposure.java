@@ -1,0 +1,163 @@
+package dev.zipper.edge;
+
+import dev.zipper.commands.CommandResult;
+import dev.zipper.domain.AggregateType;
+import dev.zipper.http.Page;
+import dev.zipper.readside.Projection;
+import dev.zipper.readside.ReadRow;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * How an aggregate is served over HTTP, declared in one place: the commands its collection takes (each a
+ * record read from the body and the path, {@link CommandBodies}), its view (a projection's row, written
+ * by {@link RowJson}), lists, and other queries. Every aggregate also gets {@code GET {id}/events} (its
+ * stream, a page at a time), and its view state as of a version ({@code ?version=}, {@code ?at=}). The
+ * routes serve requests ({@link ApiEndpoints}) and make the API document ({@link ApiDocument}), so the two
+ * cannot drift apart.
+ *
+ * @param <C> the aggregate's commands
+ */
+public final class Exposure<C> {
+
+    private static final List<Integer> COMMAND_PROBLEMS = List.of(400, 404, 409, 412, 413, 415, 422, 503);
+    private static final List<Integer> OPEN_PROBLEMS = List.of(400, 409, 413, 415, 422, 503);
+
+    private final AggregateType<C, ?, ?> type;
+    private final String collection;
+    private final List<Route> routes = new ArrayList<>();
+
+    private Exposure(AggregateType<C, ?, ?> type, String collection) {
+        this.type = type;
+        this.collection = collection;
+        Map<String, JsonObject> page = Schemas.pageQueries("Start after this stream version");
+        routes.add(new Route("GET", collection, "{id}/events", "The " + type.streamType() + "'s events from the log, "
+                + "oldest first, a page at a time", call -> call.history().events(type, call.id(type), call.query("after"),
+                call.query("limit"), call.uri().getAbsolutePathBuilder(), notFound(call)),
+                OperationDoc.query(Schemas.ref("EventPage"), page, List.of(400, 404))));
+    }
+
+    /** The aggregate served at {@code /api/<collection>}. */
+    public static <C> Exposure<C> of(AggregateType<C, ?, ?> type, String collection) {
+        return new Exposure<>(type, collection);
+    }
+
+    public List<Route> routes() {
+        return List.copyOf(routes);
+    }
+
+    private String notFound(Call call) {
+        return "No " + type.streamType() + " with id " + call.path().get("id");
+    }
+
+    /** {@code POST /<collection>}: a new aggregate with a new id, answered 201 with its Location. */
+    public Exposure<C> opens(String summary, Class<? extends C> command) {
+        return opens(summary, command, body -> UUID.randomUUID().toString(), Function.identity());
+    }
+
+    /** {@code POST /<collection>}: a new aggregate whose id the body gives. */
+    public <B> Exposure<C> opens(String summary, Class<B> body, Function<B, String> id, Function<B, ? extends C> command) {
+        JsonObject schema = CommandBodies.schema(body, Set.of());
+        routes.add(new Route("POST", collection, "", summary, call -> {
+            B read = CommandBodies.read(body, call.body(), Map.of());
+            CommandResult result = call.open(type, id.apply(read), command.apply(read));
+            return Response.created(call.uri().getAbsolutePathBuilder().path(result.id()).build()).entity(result).build();
+        }, OperationDoc.command(schema, schema.containsKey("required"), 201, Schemas.ref("CommandResult"), OPEN_PROBLEMS)));
+        return this;
+    }
+
+    /** {@code POST /<collection>/{id}/<path>}: a command on one aggregate, read from the body and the path. */
+    public Exposure<C> command(String path, String summary, Class<? extends C> command) {
+        return command(path, summary, command, Function.identity());
+    }
+
+    /** As {@link #command(String, String, Class)}, for a body that is not the command itself. */
+    public <B> Exposure<C> command(String path, String summary, Class<B> body, Function<B, ? extends C> command) {
+        return command(path, summary, body, 200, Schemas.ref("CommandResult"),
+                (call, read) -> Response.ok(call.run(type, command.apply(read))).build());
+    }
+
+    /** A command answered its own way: {@code answer} runs it and says what to send back. */
+    public <B> Exposure<C> command(String path, String summary, Class<B> body, int status, JsonObject answerSchema,
+                                   BiFunction<Call, B, Response> answer) {
+        String template = "{id}/" + path;
+        Set<String> fromPath = Set.copyOf(Route.variables(template));
+        // a command whose every field is in the path takes no body (one sent is refused)
+        boolean takesBody = Arrays.stream(body.getRecordComponents()).anyMatch(c -> !fromPath.contains(c.getName()));
+        JsonObject schema = takesBody ? CommandBodies.schema(body, fromPath) : null;
+        routes.add(new Route("POST", collection, template, summary,
+                call -> answer.apply(call, CommandBodies.read(body, call.body(), call.path())),
+                OperationDoc.command(schema, takesBody && schema.containsKey("required"), status, answerSchema,
+                        COMMAND_PROBLEMS)));
+        return this;
+    }
+
+    /** {@code GET /<collection>/{id}}: the projection's row, its id under the name {@code idName}. */
+    public <R extends ReadRow<?>> Exposure<C> view(String summary, Projection<?, R> projection, String idName) {
+        return view(summary, projection, idName, Void.class, null);
+    }
+
+    /**
+     * A view that also shows facts of other streams: the fields of the record {@code also} makes for the row
+     * are shown beside the row's own (and replace any of the same name). Its ETag changes with them too.
+     */
+    public <R extends ReadRow<?>, A> Exposure<C> view(String summary, Projection<?, R> projection, String idName,
+                                                      Class<A> alsoType, Function<R, A> also) {
+        Function<R, JsonObject> json = row -> {
+            JsonObjectBuilder shown = RowJson.of(row, idName);
+            if (also != null) {
+                RowJson.fields(also.apply(row), shown);
+            }
+            return shown.build();
+        };
+        Map<String, JsonObject> asOf = Map.of(
+                "version", Schemas.integer("Instead of the view: the state after this version, folded from the log"),
+                "at", Schemas.string("Instead of the view: the state at this instant (ISO 8601), folded from the log"));
+        routes.add(new Route("GET", collection, "{id}", summary, call -> call.answers().answer(type, projection.rows(),
+                call.id(type), json, also != null, notFound(call)),
+                OperationDoc.view(RowJson.schema(projection.rows(), idName, alsoType), asOf)));
+        return this;
+    }
+
+    /**
+     * {@code GET /<collection>}: the projection's rows by id, a page at a time, those {@code filter} keeps
+     * (from the query's own parameters, described in {@code queries}).
+     */
+    public <R extends ReadRow<?>> Exposure<C> list(String summary, Projection<?, R> projection, String idName,
+                                                   Map<String, JsonObject> queries, Function<Call, Filter> filter) {
+        Map<String, JsonObject> parameters = new HashMap<>(queries);
+        parameters.putAll(Schemas.pageQueries("Start after this " + idName + " (from next)"));
+        routes.add(new Route("GET", collection, "", summary, call -> {
+            Filter kept = filter.apply(call);
+            Page page = Page.of(call.query("limit"), call.query("after"));
+            UriBuilder next = call.uri().getRequestUriBuilder().replaceQueryParam("limit").replaceQueryParam("after");
+            return call.answers().list(type, projection.rows(), () -> page.answer(call.reads().page(projection.rows(),
+                    kept.condition(), kept.parameters(), page.after(), page.limit() + 1), ReadRow::id,
+                    row -> RowJson.of(row, idName).build(), next));
+        }, OperationDoc.list(Schemas.pageOf(RowJson.schema(projection.rows(), idName, Void.class)), parameters)));
+        return this;
+    }
+
+    /** What a list keeps: a JPQL condition on the row {@code r} and its parameters; empty for all. */
+    public record Filter(String condition, Map<String, Object> parameters) {
+        public static final Filter ALL = new Filter("", Map.of());
+    }
+
+    /** {@code GET /<collection>/{id}/<path>} (or under another collection): a query answered its own way. */
+    public Exposure<C> query(String collection, String path, String summary, OperationDoc doc, Route.Handler handler) {
+        routes.add(new Route("GET", collection, "{id}/" + path, summary, handler, doc));
+        return this;
+    }
+}
