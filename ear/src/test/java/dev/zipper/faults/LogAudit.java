@@ -48,13 +48,19 @@ final class LogAudit {
         this.replayed = replay(log);
     }
 
-    static LogAudit of(DataSource database) throws SQLException {
-        EventLog eventLog = new EventLog(database, EventLog.Transactions.LOCAL);
+    /** The whole log, read a thousand events at a time. */
+    static List<RecordedEvent> wholeLog(EventLog eventLog) {
         List<RecordedEvent> log = new ArrayList<>();
         for (List<RecordedEvent> batch = eventLog.readLog(0, 1000); !batch.isEmpty();
              batch = eventLog.readLog(batch.get(batch.size() - 1).position(), 1000)) {
             log.addAll(batch);
         }
+        return log;
+    }
+
+    static LogAudit of(DataSource database) throws SQLException {
+        EventLog eventLog = new EventLog(database, EventLog.Transactions.LOCAL);
+        List<RecordedEvent> log = wholeLog(eventLog);
         Map<String, AccountRow> projected = new HashMap<>();
         long published;
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {

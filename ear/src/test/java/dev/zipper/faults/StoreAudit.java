@@ -77,11 +77,7 @@ final class StoreAudit {
 
     static StoreAudit of(DataSource database) throws SQLException {
         EventLog eventLog = new EventLog(database, EventLog.Transactions.LOCAL);
-        List<RecordedEvent> log = new ArrayList<>();
-        for (List<RecordedEvent> batch = eventLog.readLog(0, 1000); !batch.isEmpty();
-             batch = eventLog.readLog(batch.get(batch.size() - 1).position(), 1000)) {
-            log.addAll(batch);
-        }
+        List<RecordedEvent> log = LogAudit.wholeLog(eventLog);
         long published;
         try (Connection connection = database.getConnection(); Statement sql = connection.createStatement();
              ResultSet rows = sql.executeQuery("SELECT position FROM log_readers WHERE name = 'relay'")) {

@@ -22,7 +22,11 @@ public class IfMatch {
 
     /** The version the request's If-Match names, or {@code otherwise} when it names none ({@code *} or absent). */
     public Expected or(Expected otherwise) {
-        Set<String> tags = EntityTags.of(request.getHeaders(HttpHeaders.IF_MATCH));
+        return expected(EntityTags.of(request.getHeaders(HttpHeaders.IF_MATCH)), otherwise);
+    }
+
+    /** The version these If-Match tags name, or {@code otherwise}; a tag that is no version is a 412. */
+    static Expected expected(Set<String> tags, Expected otherwise) {
         if (tags.isEmpty() || tags.contains(EntityTags.ANY)) {
             return otherwise;
         }
