@@ -5,7 +5,6 @@ import dev.zipper.domain.AggregateType;
 import dev.zipper.http.Page;
 import dev.zipper.readside.Projection;
 import dev.zipper.readside.ReadRow;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;

@@ -165,17 +165,26 @@ public final class RowJson {
         return JsonObjects.object().add("type", name);
     }
 
-    /** The fields that hold the row's content, in the order the class declares them. */
-    private static List<Field> columns(Class<?> type) {
-        List<Field> columns = new ArrayList<>();
-        for (Field field : type.getDeclaredFields()) {
-            boolean bookkeeping = Modifier.isStatic(field.getModifiers()) || field.isSynthetic()
-                    || field.isAnnotationPresent(Version.class) || field.getName().startsWith("_") || field.getName().contains("$");
-            if (!bookkeeping && !BOOKKEEPING.contains(field.getName())) {
-                columns.add(field);
+    /** The fields that hold a class's content, in the order it declares them; read once per class. */
+    private static final ClassValue<List<Field>> COLUMNS = new ClassValue<>() {
+        @Override
+        protected List<Field> computeValue(Class<?> type) {
+            List<Field> columns = new ArrayList<>();
+            for (Field field : type.getDeclaredFields()) {
+                boolean bookkeeping = Modifier.isStatic(field.getModifiers()) || field.isSynthetic()
+                        || field.isAnnotationPresent(Version.class) || field.getName().startsWith("_")
+                        || field.getName().contains("$") || BOOKKEEPING.contains(field.getName());
+                if (!bookkeeping) {
+                    field.setAccessible(true);
+                    columns.add(field);
+                }
             }
+            return List.copyOf(columns);
         }
-        return columns;
+    };
+
+    private static List<Field> columns(Class<?> type) {
+        return COLUMNS.get(type);
     }
 
     private static String currency(Object row) {
@@ -189,7 +198,6 @@ public final class RowJson {
 
     private static Object read(Field field, Object owner) {
         try {
-            field.setAccessible(true);
             return field.get(owner);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);

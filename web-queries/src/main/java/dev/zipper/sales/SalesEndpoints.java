@@ -3,7 +3,6 @@ package dev.zipper.sales;
 import static dev.zipper.edge.Schemas.object;
 import static dev.zipper.edge.Schemas.type;
 
-import dev.zipper.edge.Exposure;
 import dev.zipper.edge.OperationDoc;
 import dev.zipper.edge.Operations;
 import dev.zipper.edge.Route;
