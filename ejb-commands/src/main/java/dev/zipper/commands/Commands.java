@@ -52,8 +52,8 @@ public class Commands {
 
     /**
      * The aggregate's state now and the version it is at, read from the log (strongly consistent, unlike
-     * a view), or empty if it has no events: for the facts a command needs from other aggregates, read
-     * just before it.
+     * a view), or empty if it has no events: for what acts outside a command (an automation); a command
+     * that needs other aggregates' facts gathers them in its own transaction ({@code GathersFacts}).
      */
     public <C, E, S> Optional<StreamStates.Known<S>> state(AggregateType<C, E, S> type, String id) {
         StreamStates.Known<S> known = transaction.current(type, id);

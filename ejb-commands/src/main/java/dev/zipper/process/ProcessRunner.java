@@ -44,13 +44,14 @@ public class ProcessRunner {
 
     /** @return whether the event was new to the instance it concerns (false: a duplicate, or nobody's business) */
     public <F extends Followed<S, E>, E, S> boolean handle(ProcessType<F, E, S> type, RecordedEvent event) {
-        Optional<String> instance = ProcessStep.followed(type, event).flatMap(Followed::instance);
+        Optional<F> followed = ProcessStep.followed(type, event);
+        Optional<String> instance = followed.flatMap(Followed::instance);
         if (instance.isEmpty()) {
             return false;
         }
         StreamId stream = new StreamId(type.streamType(), instance.get());
         List<RecordedEvent> history = log.readStream(stream, 0);
-        Optional<ProcessStep<E>> step = ProcessStep.next(type, instance.get(), history, event,
+        Optional<ProcessStep<E>> step = ProcessStep.next(type, history, event, followed.get(),
                 (after, upTo) -> log.readStream(event.stream(), after, upTo));
         if (step.isEmpty()) {
             return false;

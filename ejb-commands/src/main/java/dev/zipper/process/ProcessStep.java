@@ -39,12 +39,13 @@ public record ProcessStep<E>(List<Caused<E>> recorded, List<Caused<Issued<?>>> i
     }
 
     /**
-     * @param history the instance's stream: its own events and the kernel's consumed marks
-     * @param event   a followed event that concerns the instance
-     * @param earlier the events of the event's stream after one version up to another, from the log
+     * @param history  the instance's stream: its own events and the kernel's consumed marks
+     * @param event    a followed event that concerns an instance
+     * @param followed that event as the process names it ({@link #followed}), which says the instance
+     * @param earlier  the events of the event's stream after one version up to another, from the log
      */
     public static <F extends Followed<S, E>, E, S> Optional<ProcessStep<E>> next(
-            ProcessType<F, E, S> type, String instance, List<RecordedEvent> history, RecordedEvent event,
+            ProcessType<F, E, S> type, List<RecordedEvent> history, RecordedEvent event, F followed,
             BiFunction<Integer, Integer, List<RecordedEvent>> earlier) {
         EventCodec<E> codec = EventCodec.of(type.events());
         S state = type.initialState();
@@ -66,9 +67,10 @@ public record ProcessStep<E>(List<Caused<E>> recorded, List<Caused<Issued<?>>> i
         List<Caused<E>> recorded = new ArrayList<>();
         List<Caused<Issued<?>>> issued = new ArrayList<>();
         for (RecordedEvent cause : pending) {
-            Optional<F> followed = followed(type, cause).filter(f -> f.instance().equals(Optional.of(instance)));
-            if (followed.isPresent()) {
-                Reaction<E> reaction = followed.get().react(state);
+            Optional<F> answered = cause == event ? Optional.of(followed)
+                    : followed(type, cause).filter(f -> f.instance().equals(followed.instance()));
+            if (answered.isPresent()) {
+                Reaction<E> reaction = answered.get().react(state);
                 for (E own : reaction.recorded()) {
                     state = type.evolve().apply(state, own);
                     recorded.add(new Caused<>(own, cause));

@@ -77,8 +77,9 @@ class ProcessStepTest {
 
     private Optional<ProcessStep<FulfilmentEvent>> next(RecordedEvent event) {
         List<RecordedEvent> history = stream("order-fulfilment", ORDER);
-        return ProcessStep.next(Fulfilment.TYPE, ORDER, history, event, (after, upTo) -> stream(event.streamType(),
-                event.streamId()).stream().filter(e -> e.streamVersion() > after && e.streamVersion() <= upTo).toList());
+        return ProcessStep.next(Fulfilment.TYPE, history, event, ProcessStep.followed(Fulfilment.TYPE, event).orElseThrow(),
+                (after, upTo) -> stream(event.streamType(), event.streamId()).stream()
+                        .filter(e -> e.streamVersion() > after && e.streamVersion() <= upTo).toList());
     }
 
     private void appendStep(ProcessStep<FulfilmentEvent> step) {

@@ -8,6 +8,7 @@ import dev.zipper.edge.Exposure;
 import dev.zipper.edge.Operations;
 import dev.zipper.edge.Route;
 import dev.zipper.edge.RowJson;
+import dev.zipper.order.OrderLine;
 import dev.zipper.order.Quote;
 import dev.zipper.payment.Card;
 import dev.zipper.payment.TestCards;
@@ -95,12 +96,13 @@ public class CartEndpoints implements Operations {
         Map<String, Money> prices = new HashMap<>();
         catalog.values().forEach(product -> prices.put(product.id(), new Money(product.price(), product.currency())));
         Quote quote = cart.quote(prices, rules);
+        Map<String, OrderLine> priced = quote.priced().stream().collect(Collectors.toMap(OrderLine::sku, Function.identity()));
         List<Priced.Line> lines = new ArrayList<>();
         for (CartLine line : cart.lines()) {
-            Money unit = prices.get(line.sku());
-            lines.add(unit == null ? new Priced.Line(line.sku(), line.quantity(), null, null, null)
-                    : new Priced.Line(line.sku(), line.quantity(), catalog.get(line.sku()).name(), unit.amount(),
-                    unit.times(line.quantity()).amount()));
+            OrderLine at = priced.get(line.sku());
+            lines.add(at == null ? new Priced.Line(line.sku(), line.quantity(), null, null, null)
+                    : new Priced.Line(line.sku(), line.quantity(), catalog.get(line.sku()).name(), at.unitPrice().amount(),
+                    at.total().amount()));
         }
         String status = cart.checkedOut() ? "CHECKED_OUT" : "OPEN";
         Totals totals = quote.totals();

@@ -6,6 +6,7 @@ import dev.zipper.http.JsonObjects;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
@@ -21,6 +22,21 @@ import java.util.Set;
  */
 public final class CommandBodies {
 
+    /** Each record's canonical constructor, looked up once. */
+    private static final ClassValue<Constructor<?>> CONSTRUCTORS = new ClassValue<>() {
+        @Override
+        protected Constructor<?> computeValue(Class<?> type) {
+            try {
+                Constructor<?> canonical = type.getDeclaredConstructor(Arrays.stream(type.getRecordComponents())
+                        .map(RecordComponent::getType).toArray(Class<?>[]::new));
+                canonical.setAccessible(true);
+                return canonical;
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(type + " cannot be made from a request body", e);
+            }
+        }
+    };
+
     private CommandBodies() {
     }
 
@@ -30,15 +46,12 @@ public final class CommandBodies {
         body.only(Arrays.stream(components).map(RecordComponent::getName).filter(name -> !path.containsKey(name))
                 .toArray(String[]::new));
         Object[] values = new Object[components.length];
-        Class<?>[] types = new Class<?>[components.length];
         for (int i = 0; i < components.length; i++) {
-            RecordComponent component = components[i];
-            types[i] = component.getType();
-            String value = path.get(component.getName());
-            values[i] = value != null ? value : field(body, component);
+            String value = path.get(components[i].getName());
+            values[i] = value != null ? value : field(body, components[i]);
         }
         try {
-            return type.getDeclaredConstructor(types).newInstance(values);
+            return type.cast(CONSTRUCTORS.get(type).newInstance(values));
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof RuntimeException refused) {
                 throw refused; // the record's own checks: InvalidCommand, a 400

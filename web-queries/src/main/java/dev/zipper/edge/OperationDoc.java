@@ -2,6 +2,7 @@ package dev.zipper.edge;
 
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,7 +40,7 @@ public record OperationDoc(JsonObject body, boolean bodyRequired, int status, Js
     }
 
     static OperationDoc view(JsonObject answer, Map<String, JsonObject> queries) {
-        List<String> shared = new java.util.ArrayList<>(List.of("If-None-Match"));
+        List<String> shared = new ArrayList<>(List.of("If-None-Match"));
         shared.addAll(FRESHNESS);
         return new OperationDoc(null, false, 200, answer, MediaType.APPLICATION_JSON, List.of(304, 400, 404, 503),
                 queries, shared);

@@ -60,8 +60,7 @@ public class AggregateHistory {
 
     /**
      * The stream's events after version {@code after}, oldest first, {@code limit} at a time, with their data
-     * ({@code GET /<aggregates>/{id}/events}; each aggregate's view endpoints declare that path, since a
-     * sub-resource shared by all of them is missing from Payara's OpenAPI document).
+     * ({@code GET /<aggregates>/{id}/events}, which every aggregate's {@code Exposure} has).
      */
     public Response events(AggregateType<?, ?, ?> type, String id, String after, String limit, UriBuilder list,
                            String notFound) {

@@ -1,15 +1,10 @@
 package dev.zipper.http;
 
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.ext.MessageBodyReader;
-import jakarta.ws.rs.ext.Provider;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -18,28 +13,19 @@ import java.util.logging.Logger;
 
 /**
  * Reads every request body Zipper accepts, the same way on every server: at most {@value #MAX_BYTES}
- * bytes (413 past that, checked against Content-Length before anything is read), UTF-8 only (415 for
- * another charset; 400 for bytes that are not UTF-8), then {@link JsonBody#parse}.
+ * bytes (413 past that, checked against Content-Length before anything is read), application/json in
+ * UTF-8 only (415 for another type or charset; 400 for bytes that are not UTF-8), then
+ * {@link JsonBody#parse}.
  */
-@Provider
-@Consumes(MediaType.APPLICATION_JSON)
-public class JsonBodyReader implements MessageBodyReader<JsonBody> {
+public final class JsonBodyReader {
 
     public static final int MAX_BYTES = 64 * 1024;
     private static final Logger LOG = Logger.getLogger(JsonBodyReader.class.getName());
 
-    @Override
-    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return type == JsonBody.class;
+    private JsonBodyReader() {
     }
 
-    @Override
-    public JsonBody readFrom(Class<JsonBody> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-                             MultivaluedMap<String, String> headers, InputStream entity) {
-        return JsonBody.parse(text(mediaType, headers, entity));
-    }
-
-    /** A body that may be absent: empty when none was sent, else JSON as {@link #readFrom} reads it. */
+    /** The body: empty when none was sent, else one JSON object read as above. */
     public static JsonBody readOrEmpty(MediaType mediaType, MultivaluedMap<String, String> headers, InputStream entity) {
         String text = text(mediaType, headers, entity);
         if (text.isEmpty()) {
