@@ -8,27 +8,25 @@ import dev.zipper.domain.Issued;
 import dev.zipper.order.Order;
 import dev.zipper.order.OrderCommand;
 import dev.zipper.order.Quote;
-import dev.zipper.pricing.Money;
-import dev.zipper.pricing.PricingRules;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A customer's shopping cart: lines in the order they were first added. Its checkout places the order in
- * the same transaction (so the order exists when the checkout answers); from then on the cart is the
- * order's history and takes no more changes.
+ * A customer's shopping cart: units by sku, in the order the skus were first added. Its checkout places the
+ * order in the same transaction (so the order exists when the checkout answers); from then on the cart is
+ * the order's history and takes no more changes.
  */
-public record Cart(String customerId, List<CartLine> lines, String orderId) {
+public record Cart(String customerId, Map<String, Integer> lines, String orderId) {
 
-    public static final Cart NONE = new Cart(null, List.of(), null);
+    public static final Cart NONE = new Cart(null, Map.of(), null);
 
     public static final AggregateType<CartCommand, CartEvent, Cart> TYPE = new AggregateType<>("cart", CartEvent.class,
             Decider.of(NONE, Cart::decide, Cart::evolve), Cart::places);
 
     public Cart {
-        lines = List.copyOf(lines);
+        lines = Collections.unmodifiableMap(new LinkedHashMap<>(lines)); // Map.copyOf would lose the order
     }
 
     public boolean checkedOut() {
@@ -36,7 +34,7 @@ public record Cart(String customerId, List<CartLine> lines, String orderId) {
     }
 
     public int quantityOf(String sku) {
-        return lines.stream().filter(line -> line.sku().equals(sku)).mapToInt(CartLine::quantity).sum();
+        return lines.getOrDefault(sku, 0);
     }
 
     public List<CartEvent> decide(CartCommand command) {
@@ -76,7 +74,7 @@ public record Cart(String customerId, List<CartLine> lines, String orderId) {
             throw new IllegalTransition("Only an ACTIVE account may order; the customer's account is "
                     + (checkOut.customer() == null ? "unknown" : checkOut.customer()));
         }
-        Quote quote = quote(checkOut.prices(), checkOut.rules());
+        Quote quote = Quote.of(lines, checkOut.prices(), checkOut.rules());
         if (!quote.unpriced().isEmpty()) {
             throw new IllegalTransition("The cart holds products the catalog does not have: "
                     + String.join(", ", quote.unpriced()));
@@ -87,13 +85,6 @@ public record Cart(String customerId, List<CartLine> lines, String orderId) {
         }
         return List.of(new CartEvent.CheckedOut(checkOut.orderId(), customerId, quote.priced(), quote.totals(),
                 checkOut.card(), checkOut.at()));
-    }
-
-    /** The cart's lines as an order would price them now. */
-    public Quote quote(Map<String, Money> prices, PricingRules rules) {
-        Map<String, Integer> quantities = new LinkedHashMap<>();
-        lines.forEach(line -> quantities.put(line.sku(), line.quantity()));
-        return Quote.of(quantities, prices, rules);
     }
 
     /** A checkout places its order, with the lines as priced and the card to pay with. */
@@ -107,7 +98,7 @@ public record Cart(String customerId, List<CartLine> lines, String orderId) {
 
     public Cart evolve(CartEvent event) {
         if (event instanceof CartEvent.Opened opened) {
-            return new Cart(opened.customerId(), List.of(), null);
+            return new Cart(opened.customerId(), Map.of(), null);
         }
         if (event instanceof CartEvent.ItemAdded added) {
             return new Cart(customerId, changed(added.sku(), added.quantity()), null);
@@ -116,19 +107,16 @@ public record Cart(String customerId, List<CartLine> lines, String orderId) {
             return new Cart(customerId, changed(removed.sku(), -removed.quantity()), null);
         }
         if (event instanceof CartEvent.Cleared) {
-            return new Cart(customerId, List.of(), null);
+            return new Cart(customerId, Map.of(), null);
         }
         return new Cart(customerId, lines, ((CartEvent.CheckedOut) event).orderId());
     }
 
-    /** The lines with {@code delta} units more of a product: a new line at the end, none left at zero. */
-    private List<CartLine> changed(String sku, int delta) {
-        int now = quantityOf(sku) + delta;
-        List<CartLine> changed = new ArrayList<>(lines.stream().filter(line -> !line.sku().equals(sku) || now > 0)
-                .map(line -> line.sku().equals(sku) ? new CartLine(sku, now) : line).toList());
-        if (quantityOf(sku) == 0) {
-            changed.add(new CartLine(sku, now));
-        }
+    /** The lines with {@code delta} units more of a product: a new one at the end, none left at zero. */
+    private Map<String, Integer> changed(String sku, int delta) {
+        Map<String, Integer> changed = new LinkedHashMap<>(lines);
+        changed.merge(sku, delta, Integer::sum);
+        changed.remove(sku, 0);
         return changed;
     }
 }

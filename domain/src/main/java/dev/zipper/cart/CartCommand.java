@@ -80,8 +80,8 @@ public sealed interface CartCommand {
         @Override
         public CartCommand gather(Cart cart, Facts facts) {
             Map<String, Money> prices = new HashMap<>();
-            cart.lines().forEach(line -> facts.of(Product.TYPE, line.sku())
-                    .ifPresent(product -> prices.put(line.sku(), product.price())));
+            cart.lines().keySet().forEach(sku -> facts.of(Product.TYPE, sku)
+                    .ifPresent(product -> prices.put(sku, product.price())));
             AccountStatus status = cart.customerId() == null ? null
                     : facts.of(Account.TYPE, cart.customerId()).map(Account::status).orElse(null);
             return new CheckOut(orderId, status, prices, rules, card, at);

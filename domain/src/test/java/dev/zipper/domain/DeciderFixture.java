@@ -1,6 +1,7 @@
 package dev.zipper.domain;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -86,6 +87,11 @@ public final class DeciderFixture<C, E, S> {
         /** The state the recorded events lead to. */
         public void andState(S expected) {
             assertThat(state).isEqualTo(expected);
+        }
+
+        /** The state the recorded events lead to, as {@code check} asserts it. */
+        public void andStateSatisfies(Consumer<S> check) {
+            check.accept(state);
         }
     }
 }

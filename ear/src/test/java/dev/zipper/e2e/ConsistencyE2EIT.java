@@ -62,7 +62,7 @@ class ConsistencyE2EIT {
     void awaiting_a_view_that_does_not_exist_is_refused_before_anything_is_written() {
         String id = body(openAccount("Nowhere")).getString("id");
         HttpResponse<String> refused = http.post("accounts/" + id + "/confirm", null, "Zipper-Await-View", "no-such-view");
-        assertProblem(refused, 400, "No view 'no-such-view' to await; views: account-view, cart-view");
+        assertProblem(refused, 400, "No view 'no-such-view' to await; views: account-view, order-view");
         HttpResponse<String> confirmed = http.post("accounts/" + id + "/confirm", null);
         assertThat(body(confirmed).getInt("version")).as("the refused command wrote nothing").isEqualTo(2);
     }

@@ -17,6 +17,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -88,15 +89,15 @@ public class RowAnswers {
             return CompletableFuture.completedFuture(history.state(type, id, asOf.get(), notFound));
         }
         Freshness asked = Freshness.of(request);
-        Shown<R> shown = new Shown<>(json, withOthers, EntityTags.of(request.getHeaders(HttpHeaders.IF_NONE_MATCH)), notFound);
+        Shown shown = shown(withOthers, notFound);
         if (asked.minPosition().isEmpty()) {
-            return CompletableFuture.completedFuture(shown.answer(em.find(rows, id), 0, false));
+            return CompletableFuture.completedFuture(shown.row(json, em.find(rows, id), 0, false));
         }
         long position = withinLog(asked.minPosition().getAsLong());
         int version = log.versionAt(new StreamId(type.streamType(), id), position);
         if (version == 0) {
             // the stream had no events then: whatever the view shows of it now is at least that fresh
-            return CompletableFuture.completedFuture(shown.answer(em.find(rows, id), position, false));
+            return CompletableFuture.completedFuture(shown.row(json, em.find(rows, id), position, false));
         }
         Duration wait = asked.waitUpTo();
         boolean strict = asked.strict();
@@ -108,8 +109,28 @@ public class RowAnswers {
             }
             // no row yet for a stream that existed at the position: the view is behind, not the stream missing
             return Optional.of(!reached && (strict || row == null) ? notReached(position, wait)
-                    : shown.answer(row, reached ? position : 0, !reached));
+                    : shown.row(json, row, reached ? position : 0, !reached));
         });
+    }
+
+    /**
+     * The aggregate as its own stream folds it now, shown by {@code json} with its version added: no table, so
+     * always current (a minimum position needs no wait). Tagged as a row that shows other streams' facts.
+     */
+    public <S> Response folded(AggregateType<?, ?, S> type, String id, Function<S, JsonObjectBuilder> json,
+                               String notFound) {
+        AsOf asOf = AsOf.of(request).orElse(AsOf.NOW);
+        if (asOf != AsOf.NOW) {
+            return history.state(type, id, asOf, notFound);
+        }
+        return history.fold(type, id, asOf).map(folded -> shown(true, notFound).answer(json.apply(folded.state())
+                .add("version", folded.last().streamVersion()).build(), folded.last().streamVersion(),
+                folded.last().position()).build())
+                .orElseGet(() -> ProblemType.NOT_FOUND.response(notFound));
+    }
+
+    private Shown shown(boolean withOthers, String notFound) {
+        return new Shown(withOthers, EntityTags.of(request.getHeaders(HttpHeaders.IF_NONE_MATCH)), notFound);
     }
 
     /**
@@ -172,24 +193,25 @@ public class RowAnswers {
         return positioned.build();
     }
 
-    /** How a row is shown, given what the request sent in If-None-Match. */
-    private record Shown<R extends ReadRow<?>>(Function<R, JsonObject> json, boolean withOthers,
-                                               Set<String> noneMatch, String notFound) {
+    /** How an answer is shown, given what the request sent in If-None-Match. */
+    private record Shown(boolean withOthers, Set<String> noneMatch, String notFound) {
 
-        Response answer(R row, long atLeast, boolean stale) {
-            Response.ResponseBuilder answer;
-            if (row == null) {
-                answer = Problem.builder(ProblemType.NOT_FOUND, notFound);
-            } else {
-                String body = json.apply(row).toString();
-                String current = row.version() + (withOthers ? "." + String.format("%08x", body.hashCode()) : "");
-                answer = EntityTags.noneMatch(noneMatch, current) ? Response.ok(body) : Response.notModified();
-                answer.tag(new EntityTag(current)).header(ConsistencyHeaders.POSITION, Math.max(atLeast, row.position()));
-            }
+        /** The row shown by {@code json}, its position at least {@code atLeast}; a 404 without a row. */
+        <R extends ReadRow<?>> Response row(Function<R, JsonObject> json, R row, long atLeast, boolean stale) {
+            Response.ResponseBuilder answer = row == null ? Problem.builder(ProblemType.NOT_FOUND, notFound)
+                    : answer(json.apply(row), row.version(), Math.max(atLeast, row.position()));
             if (stale) {
                 answer.header(ConsistencyHeaders.STALE, true);
             }
             return answer.build();
+        }
+
+        Response.ResponseBuilder answer(JsonObject json, int version, long position) {
+            String body = json.toString();
+            String current = version + (withOthers ? "." + String.format("%08x", body.hashCode()) : "");
+            Response.ResponseBuilder answer = EntityTags.noneMatch(noneMatch, current) ? Response.ok(body)
+                    : Response.notModified();
+            return answer.tag(new EntityTag(current)).header(ConsistencyHeaders.POSITION, position);
         }
     }
 }

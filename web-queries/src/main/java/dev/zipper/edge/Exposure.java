@@ -2,6 +2,7 @@ package dev.zipper.edge;
 
 import dev.zipper.commands.CommandResult;
 import dev.zipper.domain.AggregateType;
+import dev.zipper.http.JsonObjects;
 import dev.zipper.http.Page;
 import dev.zipper.readside.Projection;
 import dev.zipper.readside.ReadRow;
@@ -28,17 +29,22 @@ import java.util.function.Function;
  * cannot drift apart.
  *
  * @param <C> the aggregate's commands
+ * @param <S> its state
  */
-public final class Exposure<C> {
+public final class Exposure<C, S> {
 
     private static final List<Integer> COMMAND_PROBLEMS = List.of(400, 404, 409, 412, 413, 415, 422, 503);
     private static final List<Integer> OPEN_PROBLEMS = List.of(400, 409, 413, 415, 422, 503);
 
-    private final AggregateType<C, ?, ?> type;
+    private static final Map<String, JsonObject> AS_OF = Map.of(
+            "version", Schemas.integer("Instead of the view: the state after this version, folded from the log"),
+            "at", Schemas.string("Instead of the view: the state at this instant (ISO 8601), folded from the log"));
+
+    private final AggregateType<C, ?, S> type;
     private final String collection;
     private final List<Route> routes = new ArrayList<>();
 
-    private Exposure(AggregateType<C, ?, ?> type, String collection) {
+    private Exposure(AggregateType<C, ?, S> type, String collection) {
         this.type = type;
         this.collection = collection;
         Map<String, JsonObject> page = Schemas.pageQueries("Start after this stream version");
@@ -49,7 +55,7 @@ public final class Exposure<C> {
     }
 
     /** The aggregate served at {@code /api/<collection>}. */
-    public static <C> Exposure<C> of(AggregateType<C, ?, ?> type, String collection) {
+    public static <C, S> Exposure<C, S> of(AggregateType<C, ?, S> type, String collection) {
         return new Exposure<>(type, collection);
     }
 
@@ -62,12 +68,12 @@ public final class Exposure<C> {
     }
 
     /** {@code POST /<collection>}: a new aggregate with a new id, answered 201 with its Location. */
-    public Exposure<C> opens(String summary, Class<? extends C> command) {
+    public Exposure<C, S> opens(String summary, Class<? extends C> command) {
         return opens(summary, command, body -> UUID.randomUUID().toString(), Function.identity());
     }
 
     /** {@code POST /<collection>}: a new aggregate whose id the body gives. */
-    public <B> Exposure<C> opens(String summary, Class<B> body, Function<B, String> id, Function<B, ? extends C> command) {
+    public <B> Exposure<C, S> opens(String summary, Class<B> body, Function<B, String> id, Function<B, ? extends C> command) {
         JsonObject schema = CommandBodies.schema(body, Set.of());
         routes.add(new Route("POST", collection, "", summary, call -> {
             B read = CommandBodies.read(body, call.body(), Map.of());
@@ -78,18 +84,18 @@ public final class Exposure<C> {
     }
 
     /** {@code POST /<collection>/{id}/<path>}: a command on one aggregate, read from the body and the path. */
-    public Exposure<C> command(String path, String summary, Class<? extends C> command) {
+    public Exposure<C, S> command(String path, String summary, Class<? extends C> command) {
         return command(path, summary, command, Function.identity());
     }
 
     /** As {@link #command(String, String, Class)}, for a body that is not the command itself. */
-    public <B> Exposure<C> command(String path, String summary, Class<B> body, Function<B, ? extends C> command) {
+    public <B> Exposure<C, S> command(String path, String summary, Class<B> body, Function<B, ? extends C> command) {
         return command(path, summary, body, 200, Schemas.ref("CommandResult"),
                 (call, read) -> Response.ok(call.run(type, command.apply(read))).build());
     }
 
     /** A command answered its own way: {@code answer} runs it and says what to send back. */
-    public <B> Exposure<C> command(String path, String summary, Class<B> body, int status, JsonObject answerSchema,
+    public <B> Exposure<C, S> command(String path, String summary, Class<B> body, int status, JsonObject answerSchema,
                                    BiFunction<Call, B, Response> answer) {
         String template = "{id}/" + path;
         Set<String> fromPath = Set.copyOf(Route.variables(template));
@@ -104,7 +110,7 @@ public final class Exposure<C> {
     }
 
     /** {@code GET /<collection>/{id}}: the projection's row, its id under the name {@code idName}. */
-    public <R extends ReadRow<?>> Exposure<C> view(String summary, Projection<?, R> projection, String idName) {
+    public <R extends ReadRow<?>> Exposure<C, S> view(String summary, Projection<?, R> projection, String idName) {
         return view(summary, projection, idName, Void.class, null);
     }
 
@@ -112,7 +118,7 @@ public final class Exposure<C> {
      * A view that also shows facts of other streams: the fields of the record {@code also} makes for the row
      * are shown beside the row's own (and replace any of the same name). Its ETag changes with them too.
      */
-    public <R extends ReadRow<?>, A> Exposure<C> view(String summary, Projection<?, R> projection, String idName,
+    public <R extends ReadRow<?>, A> Exposure<C, S> view(String summary, Projection<?, R> projection, String idName,
                                                       Class<A> alsoType, Function<R, A> also) {
         Function<R, JsonObject> json = row -> {
             JsonObjectBuilder shown = RowJson.of(row, idName);
@@ -121,12 +127,26 @@ public final class Exposure<C> {
             }
             return shown.build();
         };
-        Map<String, JsonObject> asOf = Map.of(
-                "version", Schemas.integer("Instead of the view: the state after this version, folded from the log"),
-                "at", Schemas.string("Instead of the view: the state at this instant (ISO 8601), folded from the log"));
         routes.add(new Route("GET", collection, "{id}", summary, call -> call.answers().answer(type, projection.rows(),
                 call.id(type), json, also != null, notFound(call)),
-                OperationDoc.view(RowJson.schema(projection.rows(), idName, alsoType), asOf)));
+                OperationDoc.view(RowJson.schema(projection.rows(), idName, alsoType), AS_OF)));
+        return this;
+    }
+
+    /**
+     * {@code GET /<collection>/{id}}: the aggregate as its own stream folds it now, shown by the record
+     * {@code shown} makes of its state (and its {@code id} and {@code version}). No table to keep: for an
+     * aggregate read one at a time, whose stream stays short, and that no list shows.
+     */
+    public <A> Exposure<C, S> state(String summary, Class<A> shownType, Function<S, A> shown) {
+        routes.add(new Route("GET", collection, "{id}", summary, call -> {
+            String id = call.id(type);
+            return call.answers().folded(type, id, state -> {
+                JsonObjectBuilder json = JsonObjects.object().add("id", id);
+                RowJson.fields(shown.apply(state), json);
+                return json;
+            }, notFound(call));
+        }, OperationDoc.folded(RowJson.schema(Void.class, "id", shownType), AS_OF)));
         return this;
     }
 
@@ -134,7 +154,7 @@ public final class Exposure<C> {
      * {@code GET /<collection>}: the projection's rows by id, a page at a time, those {@code filter} keeps
      * (from the query's own parameters, described in {@code queries}).
      */
-    public <R extends ReadRow<?>> Exposure<C> list(String summary, Projection<?, R> projection, String idName,
+    public <R extends ReadRow<?>> Exposure<C, S> list(String summary, Projection<?, R> projection, String idName,
                                                    Map<String, JsonObject> queries, Function<Call, Filter> filter) {
         Map<String, JsonObject> parameters = new HashMap<>(queries);
         parameters.putAll(Schemas.pageQueries("Start after this " + idName + " (from next)"));
@@ -155,7 +175,7 @@ public final class Exposure<C> {
     }
 
     /** {@code GET /<collection>/{id}/<path>} (or under another collection): a query answered its own way. */
-    public Exposure<C> query(String collection, String path, String summary, OperationDoc doc, Route.Handler handler) {
+    public Exposure<C, S> query(String collection, String path, String summary, OperationDoc doc, Route.Handler handler) {
         routes.add(new Route("GET", collection, "{id}/" + path, summary, handler, doc));
         return this;
     }

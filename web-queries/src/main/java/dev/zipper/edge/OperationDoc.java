@@ -46,6 +46,12 @@ public record OperationDoc(JsonObject body, boolean bodyRequired, int status, Js
                 queries, shared);
     }
 
+    /** A view folded from the log when it is read: always current, so no freshness to ask for or wait on. */
+    static OperationDoc folded(JsonObject answer, Map<String, JsonObject> queries) {
+        return new OperationDoc(null, false, 200, answer, MediaType.APPLICATION_JSON, List.of(304, 400, 404), queries,
+                List.of("If-None-Match"));
+    }
+
     static OperationDoc list(JsonObject answer, Map<String, JsonObject> queries) {
         return new OperationDoc(null, false, 200, answer, MediaType.APPLICATION_JSON, List.of(400, 503), queries,
                 FRESHNESS);

@@ -106,7 +106,7 @@ public final class RowJson {
         JsonObjectBuilder properties = JsonObjects.object().add(idName, type("string"));
         properties(rows, properties);
         properties.add("version", JsonObjects.object().add("type", "integer")
-                .add("description", "The last version of the stream the row has applied"));
+                .add("description", "The version of the stream shown: its events up to it are applied"));
         properties(also, properties);
         return JsonObjects.object().add("type", "object").add("required", JsonObjects.array().add(idName).add("version"))
                 .add("properties", properties).build();

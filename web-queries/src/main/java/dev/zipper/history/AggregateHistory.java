@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An aggregate's past, from the log rather than a view: its state as of a version or a time (folded
@@ -32,30 +33,43 @@ public class AggregateHistory {
 
     /** {@code {id, version, position, recordedAt, state}}: the state after the events up to that point. */
     public <C, E, S> Response state(AggregateType<C, E, S> type, String id, AsOf asOf, String notFound) {
-        StreamId stream = new StreamId(type.streamType(), id);
-        List<RecordedEvent> events = log.readStream(stream, 0, asOf.version().orElse(Integer.MAX_VALUE));
-        if (asOf.at().isPresent()) {
-            events = events.stream().takeWhile(event -> !event.recordedAt().isAfter(asOf.at().get())).toList();
-        }
-        if (events.isEmpty()) {
+        Optional<Folded<S>> folded = fold(type, id, asOf);
+        if (folded.isEmpty()) {
             return ProblemType.NOT_FOUND.response(notFound + " at " + asOf);
         }
-        RecordedEvent last = events.get(events.size() - 1);
+        RecordedEvent last = folded.get().last();
         if (asOf.version().isPresent() && last.streamVersion() < asOf.version().getAsInt()) {
             return ProblemType.NOT_FOUND.response(notFound + " at " + asOf + "; it is at version " + last.streamVersion());
         }
-        Decider<C, E, S> decider = type.decider();
-        EventCodec<E> codec = EventCodec.of(type.events());
-        S state = decider.fold(decider.initialState(), events.stream().map(codec::decode).toList());
         String body = JsonObjects.object()
                 .add("id", id)
                 .add("version", last.streamVersion())
                 .add("position", last.position())
                 .add("recordedAt", last.recordedAt().toString())
-                .add("state", Redaction.of(SharedJsonb.instance().toJson(state)))
+                .add("state", Redaction.of(SharedJsonb.instance().toJson(folded.get().state())))
                 .build().toString();
         return Response.ok(body).tag(new EntityTag(String.valueOf(last.streamVersion())))
                 .header(ConsistencyHeaders.POSITION, last.position()).build();
+    }
+
+    /** The aggregate's state after its events up to {@code asOf} ({@link AsOf#NOW}: all), none if it had none. */
+    public <C, E, S> Optional<Folded<S>> fold(AggregateType<C, E, S> type, String id, AsOf asOf) {
+        List<RecordedEvent> events = log.readStream(new StreamId(type.streamType(), id), 0,
+                asOf.version().orElse(Integer.MAX_VALUE));
+        if (asOf.at().isPresent()) {
+            events = events.stream().takeWhile(event -> !event.recordedAt().isAfter(asOf.at().get())).toList();
+        }
+        if (events.isEmpty()) {
+            return Optional.empty();
+        }
+        Decider<C, E, S> decider = type.decider();
+        EventCodec<E> codec = EventCodec.of(type.events());
+        return Optional.of(new Folded<>(decider.fold(decider.initialState(), events.stream().map(codec::decode).toList()),
+                events.get(events.size() - 1)));
+    }
+
+    /** A state and the last event folded into it. */
+    public record Folded<S>(S state, RecordedEvent last) {
     }
 
     /**

@@ -15,6 +15,9 @@ import java.util.OptionalInt;
  */
 public record AsOf(OptionalInt version, Optional<Instant> at) {
 
+    /** After every event. */
+    public static final AsOf NOW = new AsOf(OptionalInt.empty(), Optional.empty());
+
     public static Optional<AsOf> of(HttpServletRequest request) {
         String version = request.getParameter("version");
         String at = request.getParameter("at");
@@ -38,6 +41,6 @@ public record AsOf(OptionalInt version, Optional<Instant> at) {
 
     @Override
     public String toString() {
-        return version.isPresent() ? "version " + version.getAsInt() : "" + at.orElseThrow();
+        return version.isPresent() ? "version " + version.getAsInt() : at.map(Instant::toString).orElse("now");
     }
 }

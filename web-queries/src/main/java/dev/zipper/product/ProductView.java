@@ -1,5 +1,6 @@
 package dev.zipper.product;
 
+import dev.zipper.pricing.Money;
 import dev.zipper.readside.ReadRow;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -52,11 +53,7 @@ public class ProductView extends ReadRow<ProductEvent> {
         return name;
     }
 
-    public BigDecimal price() {
-        return price;
-    }
-
-    public String currency() {
-        return currency;
+    public Money price() {
+        return new Money(price, currency);
     }
 }
