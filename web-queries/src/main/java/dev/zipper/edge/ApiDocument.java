@@ -105,8 +105,10 @@ public class ApiDocument implements Operations {
             headers.add("ETag", ref("headers", "ETag"));
         }
         if (!doc.shared().isEmpty()) {
-            headers.add("Zipper-Position", ref("headers", "Zipper-Position"))
-                    .add("Zipper-Stale", ref("headers", "Zipper-Stale"));
+            headers.add("Zipper-Position", ref("headers", "Zipper-Position"));
+        }
+        if (doc.shared().contains("Prefer")) { // a wait that may end before the view caught up
+            headers.add("Zipper-Stale", ref("headers", "Zipper-Stale"));
         }
         if (doc.shared().contains("Idempotency-Key")) {
             headers.add("Idempotent-Replayed", ref("headers", "Idempotent-Replayed"));
