@@ -5,9 +5,12 @@
 #   ./run.sh cluster   three WildFly instances on PostgreSQL and a replicated Artemis pair, behind HAProxy
 #                      on 127.0.0.1:8080 (ear/src/main/cluster/cluster.sh)
 #   ./run.sh cluster payara   the same with two Payara Server instances
+#   ./run.sh token ROLES [SUBJECT]   a bearer token of the development issuer (customer, staff, operator)
 # The first two use an H2 file database unless ZIPPER_DB_* point elsewhere (see README). Each server keeps its
 # configuration, data and logs in ear/target/run-<server>, apart from the test suites'. Everything
 # listens on 127.0.0.1 only. Ctrl+C (SIGINT) or SIGTERM stops it, in a terminal or in the background.
+# Callers present bearer tokens: of the identity provider MP_JWT_VERIFY_* name (README: Who may do what),
+# else of the development issuer, whose keys are made at first start in .zipper/dev-issuer.
 set -euo pipefail
 # A shell started in the background ignores SIGINT, and bash cannot trap a signal ignored at its start:
 # start again with the default dispositions, so that a trap can be set below.
@@ -15,6 +18,17 @@ if [ -z "${ZIPPER_RUN_SIGNALS:-}" ]; then
     ZIPPER_RUN_SIGNALS=default exec env --default-signal=INT,TERM "$0" "$@"
 fi
 cd "$(dirname "$0")"
+if [ "${1:-}" = token ]; then
+    shift
+    exec ear/src/main/dev-issuer/dev-issuer.sh token "$@"
+fi
+tokens="  Tokens    from your identity provider (${MP_JWT_VERIFY_ISSUER:-its issuer})"
+if [ -z "${MP_JWT_VERIFY_PUBLICKEY_LOCATION:-}" ]; then
+    export ZIPPER_AUTH_DEVELOPMENT=true
+    tokens="  Tokens    development issuer, keys made at first start in .zipper/dev-issuer (not for production):
+            token=\$(./run.sh token customer)   # or staff, operator; a customer's subject: ./run.sh token customer ada
+            curl -H \"Authorization: Bearer \$token\" ..."
+fi
 server=${1:-wildfly}
 # the cluster's instances run on the second argument's server
 members=${2:-wildfly}
@@ -68,6 +82,7 @@ start=(start "$dir")
 if [ "$server" = cluster ]; then
     echo "[zipper] ready in $(( $(date +%s) - started )) s: $members instances, a replicated Artemis pair and PostgreSQL, behind HAProxy"
     ear/src/main/cluster/cluster.sh status "$dir"
+    echo "$tokens"
     echo "  Stop with Ctrl+C."
     sleep infinity &
     waiting=$!
@@ -88,6 +103,7 @@ cat <<READY
   Metrics   http://127.0.0.1:8080/zipper/metrics
   OpenAPI   http://127.0.0.1:8080/zipper/api/openapi
   Admin     $admin
+$tokens
   Stop with Ctrl+C.
 READY
 # wait without a process of our own left behind: the sleep is killed on the way out

@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  */
 public class Burst {
 
+    /** The caller the scripts make (every role, of the development issuer): ZIPPER_TOKEN. */
+    private static final String BEARER = "Bearer " + System.getenv("ZIPPER_TOKEN");
     private static final Pattern HEAD = Pattern.compile("\"head\":(\\d+)");
     private static final Pattern LAG = Pattern.compile("\"account-view\":\\{[^}]*\"lag\":(\\d+)");
     private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
@@ -99,7 +101,7 @@ public class Burst {
     private static String send(HttpClient http, URI uri, String json, AtomicLong commands, AtomicLong failed) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("Authorization", BEARER)
                     .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                     .build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 == 2) {
@@ -115,7 +117,7 @@ public class Burst {
 
     /** {committed head, account events account-view has not applied}. */
     private static long[] progress(HttpClient http, URI api) throws Exception {
-        String log = http.send(HttpRequest.newBuilder(api.resolve("log")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String log = http.send(HttpRequest.newBuilder(api.resolve("log")).header("Authorization", BEARER).build(), HttpResponse.BodyHandlers.ofString()).body();
         Matcher head = HEAD.matcher(log);
         Matcher lag = LAG.matcher(log);
         return new long[] {head.find() ? Long.parseLong(head.group(1)) : 0, lag.find() ? Long.parseLong(lag.group(1)) : 0};

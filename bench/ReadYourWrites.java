@@ -91,6 +91,7 @@ public class ReadYourWrites {
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        request.header("Authorization", "Bearer " + System.getenv("ZIPPER_TOKEN"));
         HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
             throw new IllegalStateException(response.statusCode() + " " + response.body());

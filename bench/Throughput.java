@@ -48,6 +48,8 @@ import java.util.regex.Pattern;
  */
 public class Throughput {
 
+    /** The caller the scripts make (every role, of the development issuer): ZIPPER_TOKEN. */
+    private static final String BEARER = "Bearer " + System.getenv("ZIPPER_TOKEN");
     private static final Pattern HEAD = Pattern.compile("\"head\":(\\d+)");
     private static final Pattern PUBLISHED = Pattern.compile("\"published\":(\\d+)");
     private static final Pattern APPLIED = Pattern.compile("\"account-view\":\\{[^}]*\"appliedPosition\":(\\d+)");
@@ -393,7 +395,7 @@ public class Throughput {
     private static String post(URI uri, String json) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("Authorization", BEARER)
                     .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                     .build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() / 100 == 2 ? response.body() : null;
@@ -403,7 +405,8 @@ public class Throughput {
     }
 
     private static HttpResponse<String> get(URI uri) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Authorization", BEARER).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String id(String body) {

@@ -10,6 +10,7 @@
 # the database named by ZIPPER_DB_URL is emptied first), runs bench/Burst.java, stops the server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+eval "$(ear/src/main/dev-issuer/dev-issuer.sh development bench)" # its servers trust ZIPPER_TOKEN
 seconds=${1:-60}
 clients=${2:-16}
 dir=$PWD/ear/target/bench-wildfly

@@ -9,6 +9,7 @@
 # Prints a table and appends it to bench/RESULTS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+eval "$(ear/src/main/dev-issuer/dev-issuer.sh development bench)" # its servers trust ZIPPER_TOKEN
 seconds=${1:-30}
 orders=${2:-300}
 dir=$PWD/ear/target/bench-cluster

@@ -5,6 +5,7 @@
 # for 30 s first; one client; results appended to bench/RESULTS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+eval "$(ear/src/main/dev-issuer/dev-issuer.sh development bench)" # its servers trust ZIPPER_TOKEN
 rounds=${1:-5}
 per_round=${2:-200}
 target=$PWD/ear/target

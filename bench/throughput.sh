@@ -22,6 +22,7 @@
 # PostgreSQL: 127.0.0.1:5432, user postgres (databases zipper_bench and zipper_raw, emptied first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+eval "$(ear/src/main/dev-issuer/dev-issuer.sh development bench)" # its servers trust ZIPPER_TOKEN
 rounds=${1:-3}
 seconds=${2:-15}
 target=$PWD/ear/target

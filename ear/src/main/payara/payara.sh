@@ -120,6 +120,9 @@ configure() {
 case "$command" in
     start)
         configure
+        # the domain's JVM inherits the environment: MicroProfile Config reads MP_JWT_* and ZIPPER_AUTH_* there
+        location=$("$project/ear/src/main/dev-issuer/dev-issuer.sh" key-location)
+        if [ -n "$location" ]; then export MP_JWT_VERIFY_PUBLICKEY_LOCATION=$location; fi
         as_admin start-domain --domaindir "$domains" zipper
         as_admin deploy --force=true --name zipper "$target/zipper.ear"
         ;;

@@ -6,7 +6,9 @@
 # Reads ZIPPER_DB_* when it starts (H2 in DIR/data by default). With ZIPPER_ARTEMIS_HOST set, it uses a
 # standalone Artemis broker (jms-config/wildfly/remote-artemis.cli) instead of the embedded one, and with
 # ZIPPER_ARTEMIS_BACKUP_PORT too, a replicated pair (remote-artemis-pair.cli). One of several instances
-# (run.sh cluster) has a name, ZIPPER_INSTANCE, and its ports moved by ZIPPER_PORT_OFFSET.
+# (run.sh cluster) has a name, ZIPPER_INSTANCE, and its ports moved by ZIPPER_PORT_OFFSET. Bearer tokens
+# are verified with MP_JWT_VERIFY_* (an identity provider), or, with ZIPPER_AUTH_DEVELOPMENT=true, with
+# the development issuer's key (ear/src/main/dev-issuer).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 project=$(cd "$here/../../../.." && pwd)
@@ -33,6 +35,9 @@ start() {
         instance=("-Djboss.node.name=$ZIPPER_INSTANCE" "-Djboss.tx.node.id=$ZIPPER_INSTANCE" "-Dzipper.instance=$ZIPPER_INSTANCE")
     fi
     cp "$project/ear/target/zipper.ear" "$base/deployments/"
+    local location
+    location=$("$project/ear/src/main/dev-issuer/dev-issuer.sh" key-location)
+    if [ -n "$location" ]; then export MP_JWT_VERIFY_PUBLICKEY_LOCATION=$location; fi
     LAUNCH_JBOSS_IN_BACKGROUND=1 \
     JAVA_OPTS="${JAVA_OPTS:--Xms64m -Xmx512m -XX:MaxMetaspaceSize=256m -Djava.net.preferIPv4Stack=true}" \
         nohup "$wildfly/bin/standalone.sh" -c standalone-full.xml -Djboss.server.base.dir="$base" \

@@ -23,7 +23,8 @@ public record Account(AccountStatus status, String name, String email, Address s
 
     /** The account as the kernel runs it: stream type "account", events {@link AccountEvent}. */
     public static final AggregateType<AccountCommand, AccountEvent, Account> TYPE =
-            new AggregateType<>("account", AccountEvent.class, Decider.of(NONE, Account::decide, Account::evolve));
+            new AggregateType<>("account", AccountEvent.class, Decider.of(NONE, Account::decide, Account::evolve))
+                    .ownedBy((id, account) -> id); // an account is its customer
 
     public boolean exists() {
         return status != null;

@@ -23,7 +23,7 @@ public record Cart(String customerId, Map<String, Integer> lines, String orderId
     public static final Cart NONE = new Cart(null, Map.of(), null);
 
     public static final AggregateType<CartCommand, CartEvent, Cart> TYPE = new AggregateType<>("cart", CartEvent.class,
-            Decider.of(NONE, Cart::decide, Cart::evolve), Cart::places);
+            Decider.of(NONE, Cart::decide, Cart::evolve), Cart::places).ownedBy((id, cart) -> cart.customerId());
 
     public Cart {
         lines = Collections.unmodifiableMap(new LinkedHashMap<>(lines)); // Map.copyOf would lose the order

@@ -21,7 +21,8 @@ public record Order(OrderStatus status, String customerId, String cartId, List<O
     public static final Order NONE = new Order(null, null, null, List.of(), null, null, null);
 
     public static final AggregateType<OrderCommand, OrderEvent, Order> TYPE =
-            new AggregateType<>("order", OrderEvent.class, Decider.of(NONE, Order::decide, Order::evolve));
+            new AggregateType<>("order", OrderEvent.class, Decider.of(NONE, Order::decide, Order::evolve))
+                    .ownedBy((id, order) -> order.customerId());
 
     public Order {
         lines = List.copyOf(lines);

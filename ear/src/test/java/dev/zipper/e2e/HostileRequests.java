@@ -2,7 +2,10 @@ package dev.zipper.e2e;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -53,6 +56,7 @@ final class HostileRequests {
         parameters();
         pathsAndMethods();
         acceptHeaders();
+        tokens();
         randomMutations(520);
         randomBytes(80);
     }
@@ -256,6 +260,33 @@ final class HostileRequests {
             }
         }
         request("GET a transition", "GET", API + "accounts/" + account + "/confirm", 405);
+    }
+
+    /** Tokens that must be refused, each with a 401 problem: malformed, oversized, forged, out of date. */
+    private void tokens() {
+        String good = Tokens.suite();
+        String signed = good.substring(0, good.lastIndexOf('.') + 1);
+        String signature = good.substring(good.lastIndexOf('.') + 1);
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("no token after Bearer", "Bearer");
+        refused.put("one word", "Bearer abc");
+        refused.put("three words", "Bearer abc.def.ghi");
+        refused.put("no signature", "Bearer " + signed);
+        refused.put("another signature", "Bearer " + signed + new StringBuilder(signature).reverse());
+        refused.put("alg none", "Bearer " + Tokens.of(Tokens.EVERY_ROLE, "zipper-suite", "--alg", "none"));
+        refused.put("HS256 with the public key", "Bearer " + Tokens.of(Tokens.EVERY_ROLE, "zipper-suite", "--alg", "HS256"));
+        refused.put("expired", "Bearer " + Tokens.of(Tokens.EVERY_ROLE, "zipper-suite", "--expires-in", "-300"));
+        refused.put("not yet valid", "Bearer " + Tokens.of(Tokens.EVERY_ROLE, "zipper-suite", "--not-before-in", "3600"));
+        refused.put("another issuer", "Bearer " + Tokens.of(Tokens.EVERY_ROLE, "zipper-suite", "--issuer", "https://evil.example"));
+        refused.put("another audience", "Bearer " + Tokens.of(Tokens.EVERY_ROLE, "zipper-suite", "--audience", "other"));
+        refused.put("signed but over 8 KiB", "Bearer " + Tokens.of(Tokens.EVERY_ROLE, "zipper-suite", "--pad", "9000"));
+        refused.put("20,000 characters", "Bearer " + "A".repeat(20_000));
+        refused.put("Basic, not Bearer", "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)));
+        refused.forEach((kind, authorization) -> {
+            request("token: " + kind, "GET", API + "accounts/" + account, 401, "Authorization: " + authorization);
+            request("token: " + kind + " (command)", "POST", API + "accounts/" + account + "/confirm", 401,
+                    "Authorization: " + authorization);
+        });
     }
 
     private void acceptHeaders() {

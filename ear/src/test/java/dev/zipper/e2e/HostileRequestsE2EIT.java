@@ -99,6 +99,9 @@ class HostileRequestsE2EIT {
                 softly.fail(what + ": not a problem body: " + response.body());
             }
         }
+        if (response.status() == 401) {
+            softly.assertThat(response.header("WWW-Authenticate")).as(what + " WWW-Authenticate").startsWith("Bearer realm=\"zipper\"");
+        }
         if (response.status() == 405) {
             softly.assertThat(response.header("Allow")).as(what + " Allow").isNotBlank();
         }

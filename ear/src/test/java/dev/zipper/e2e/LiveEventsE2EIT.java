@@ -97,7 +97,7 @@ class LiveEventsE2EIT {
     @Test
     @Order(4)
     void a_position_that_is_not_one_is_refused() throws Exception {
-        HttpResponse<String> refused = client.send(HttpRequest.newBuilder(EVENTS).header("Last-Event-ID", "abc").build(),
+        HttpResponse<String> refused = client.send(events(EVENTS).header("Last-Event-ID", "abc").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("Last-Event-ID must be a log position");
@@ -111,7 +111,7 @@ class LiveEventsE2EIT {
         try {
             // the streams of the tests before may still count: a client gone is noticed at its next write
             while (refused == null && open.size() <= 32) {
-                HttpResponse<Stream<String>> answer = client.send(HttpRequest.newBuilder(EVENTS).build(),
+                HttpResponse<Stream<String>> answer = client.send(events(EVENTS).build(),
                         HttpResponse.BodyHandlers.ofLines());
                 if (answer.statusCode() == 200) {
                     open.add(answer);
@@ -128,12 +128,17 @@ class LiveEventsE2EIT {
         }
     }
 
+    /** A request for the stream with the suites' token. */
+    private static HttpRequest.Builder events(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + Tokens.suite());
+    }
+
     private long head() {
         return ZipperHttp.json(http.get("log")).asJsonObject().getJsonNumber("head").longValue();
     }
 
     private Subscription subscribe(String query, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(EVENTS + query)).header("Accept", "text/event-stream");
+        HttpRequest.Builder request = events(URI.create(EVENTS + query)).header("Accept", "text/event-stream");
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

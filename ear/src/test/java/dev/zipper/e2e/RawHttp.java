@@ -19,7 +19,8 @@ import java.util.concurrent.Executors;
  * HTTP/1.1 over a plain socket, one request per connection: sends exactly the bytes it is given (a
  * malformed escape in the path, a lying charset, invalid UTF-8), which a real HTTP client refuses to.
  * The body is written on another thread, so that a server that answers before reading it all (413) is
- * heard rather than reset.
+ * heard rather than reset. Every request carries the suites' token ({@link Tokens#suite()}) unless it
+ * has an Authorization header of its own.
  */
 final class RawHttp implements AutoCloseable {
 
@@ -43,6 +44,9 @@ final class RawHttp implements AutoCloseable {
         StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
                 .append("Host: ").append(host).append(':').append(port).append("\r\nConnection: close\r\n");
         headers.forEach(h -> head.append(h).append("\r\n"));
+        if (headers.stream().noneMatch(h -> h.toLowerCase(Locale.ROOT).startsWith("authorization:"))) {
+            head.append("Authorization: Bearer ").append(Tokens.suite()).append("\r\n");
+        }
         boolean chunked = headers.stream().anyMatch(h -> h.toLowerCase(Locale.ROOT).startsWith("transfer-encoding:"));
         if (body != null && !chunked) {
             head.append("Content-Length: ").append(body.length).append("\r\n");
@@ -73,6 +77,7 @@ final class RawHttp implements AutoCloseable {
     void abandon(String target, byte[] part, int announced) {
         try (Socket socket = new Socket(host, port)) {
             socket.getOutputStream().write(("POST " + target + " HTTP/1.1\r\nHost: " + host + "\r\n"
+                    + "Authorization: Bearer " + Tokens.suite() + "\r\n"
                     + "Content-Type: application/json\r\nContent-Length: " + announced + "\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().write(part);

@@ -27,6 +27,9 @@ public final class ZipperServer implements BeforeAllCallback {
 
     public static final Path PROJECT = Path.of(System.getProperty("zipper.project", "..")).toAbsolutePath().normalize();
     public static final String SERVER = System.getProperty("zipper.server", "wildfly");
+    /** The suites run in development mode: their servers trust the development issuer's tokens ({@link Tokens}). */
+    public static final Map<String, String> DEVELOPMENT = Map.of("ZIPPER_AUTH_DEVELOPMENT", "true",
+            "ZIPPER_DEV_ISSUER", System.getProperty("zipper.dev.issuer", PROJECT.resolve(".zipper/dev-issuer").toString()));
     private static final Path INSTANCE = PROJECT.resolve("ear/target/e2e-" + SERVER);
     private static final File LOG = PROJECT.resolve("ear/target/e2e-" + SERVER + ".log").toFile();
 
@@ -130,6 +133,7 @@ public final class ZipperServer implements BeforeAllCallback {
             ProcessBuilder builder = new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+            builder.environment().putAll(DEVELOPMENT);
             builder.environment().putAll(environment);
             Process process = builder.start();
             if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {

@@ -1,6 +1,9 @@
 package dev.zipper.faults;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.zipper.e2e.CheckoutLoad;
+import dev.zipper.e2e.Tokens;
 import dev.zipper.e2e.ZipperHttp;
 import dev.zipper.e2e.ZipperServer;
 import jakarta.json.JsonObject;
@@ -34,8 +37,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.postgresql.ds.PGSimpleDataSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The cluster as run.sh cluster starts it (three WildFly instances, the replicated Artemis pair, HAProxy
@@ -140,7 +141,8 @@ class ClusterUnderFaultsIT {
         Map<Long, Long> arrived = new ConcurrentHashMap<>();
         HttpResponse<Stream<String>> stream = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
                 .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8380/zipper/api/events?after=" + head))
-                        .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+                        .header("Accept", "text/event-stream").header("Authorization", "Bearer " + Tokens.suite()).build(),
+                        HttpResponse.BodyHandlers.ofLines());
         Thread reader = new Thread(() -> stream.body().filter(line -> line.startsWith("id:"))
                 .forEach(line -> arrived.put(Long.parseLong(line.substring(3).trim()), System.nanoTime())));
         reader.setDaemon(true);

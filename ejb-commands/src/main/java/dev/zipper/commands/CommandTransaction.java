@@ -5,6 +5,7 @@ import dev.zipper.domain.AggregateType;
 import dev.zipper.domain.Decider;
 import dev.zipper.domain.Facts;
 import dev.zipper.domain.GathersFacts;
+import dev.zipper.domain.InvalidCommand;
 import dev.zipper.domain.Issued;
 import dev.zipper.domain.UnknownAggregate;
 import dev.zipper.eventstore.AppendResult;
@@ -58,6 +59,12 @@ public class CommandTransaction {
                                                     CommandMetadata metadata) {
         StreamId stream = new StreamId(type.streamType(), id);
         StreamStates.Known<S> current = current(type, stream);
+        if (current.version() > 0) { // another customer's aggregate is one they cannot find, at any version
+            metadata.limitedTo().filter(customer -> !customer.equals(type.ownerOf(id, current.state())))
+                    .ifPresent(customer -> {
+                        throw new UnknownAggregate(stream.type(), id);
+                    });
+        }
         check(expected, stream, current.version());
         Decider<C, E, S> decider = type.decider();
         List<E> decided = decider.decide(gathered(command, current.state()), current.state());
@@ -67,10 +74,16 @@ public class CommandTransaction {
             return new CommandResult(stream.type(), id, current.version(), current.position());
         }
         EventCodec<E> codec = EventCodec.of(type.events());
+        S next = decider.fold(current.state(), decided);
+        String owner = type.ownerOf(id, next);
+        if (current.version() == 0) { // one they open is theirs: a cart for their own account, say
+            metadata.limitedTo().filter(customer -> !customer.equals(owner)).ifPresent(customer -> {
+                throw new InvalidCommand("No account with id " + owner);
+            });
+        }
         AppendResult result = log.append(stream, current.version(),
-                decided.stream().map(event -> codec.encode(event, metadata.forEvent())).toList());
-        states.keepOnCommit(stream, new StreamStates.Known<>(result.version(), result.position(),
-                decider.fold(current.state(), decided)));
+                decided.stream().map(event -> codec.encode(event, metadata.forEvent(owner))).toList());
+        states.keepOnCommit(stream, new StreamStates.Known<>(result.version(), result.position(), next));
         long last = result.position();
         for (E event : decided) {
             for (Issued<?> issued : type.consequences().of(event, id)) {

@@ -33,7 +33,7 @@ public class EventLog {
     }
 
     private static final String COLUMNS = "position, stream_type, stream_id, stream_version, event_type, "
-            + "schema_version, payload, event_id, correlation_id, causation_id, recorded_at";
+            + "schema_version, payload, event_id, correlation_id, causation_id, recorded_at, actor_subject, actor_roles, owner";
     private static final String UNIQUE_VIOLATION = "23505";
     private static final int MAX_CORRELATED = 1000;
 
@@ -90,7 +90,8 @@ public class EventLog {
         // The head's row lock, held to commit, puts concurrent appends in commit order.
         long position = advanceHead(connection, events.size()) - events.size();
         String sql = "INSERT INTO events (position, stream_type, stream_id, stream_version, event_type, schema_version, "
-                + "payload, event_id, correlation_id, causation_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + "payload, event_id, correlation_id, causation_id, recorded_at, actor_subject, actor_roles, owner) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         // microseconds: what both databases store, so the returned events equal the stored ones
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         int version = expectedVersion;
@@ -110,6 +111,10 @@ public class EventLog {
                 insert.setObject(9, event.metadata().correlationId());
                 insert.setObject(10, event.metadata().causationId());
                 insert.setObject(11, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                Actor actor = event.metadata().actor();
+                insert.setString(12, actor == null ? null : actor.subject());
+                insert.setString(13, actor == null ? null : actor.rolesColumn());
+                insert.setString(14, event.metadata().owner());
                 insert.addBatch();
                 recorded.add(record);
             }
@@ -288,7 +293,9 @@ public class EventLog {
                 row.getString("payload"),
                 new EventMetadata(row.getObject("event_id", UUID.class),
                         row.getObject("correlation_id", UUID.class),
-                        row.getObject("causation_id", UUID.class)),
+                        row.getObject("causation_id", UUID.class),
+                        Actor.of(row.getString("actor_subject"), row.getString("actor_roles")),
+                        row.getString("owner")),
                 row.getObject("recorded_at", OffsetDateTime.class).toInstant());
     }
 }

@@ -3,8 +3,14 @@ package dev.zipper.eventstore;
 import java.util.UUID;
 
 /**
- * Who caused an event: its own id, the id shared by everything one request set off (correlation),
- * and the id of the command or event that directly led to it (causation).
+ * Who caused an event: its own id, the id shared by everything one request set off (correlation), the id
+ * of the command or event that directly led to it (causation), who did it ({@link Actor}, null for the
+ * system), and the customer whose data its stream is (null for none: a product, a process).
  */
-public record EventMetadata(UUID eventId, UUID correlationId, UUID causationId) {
+public record EventMetadata(UUID eventId, UUID correlationId, UUID causationId, Actor actor, String owner) {
+
+    /** Caused by the system, in a stream that is no customer's. */
+    public EventMetadata(UUID eventId, UUID correlationId, UUID causationId) {
+        this(eventId, correlationId, causationId, null, null);
+    }
 }

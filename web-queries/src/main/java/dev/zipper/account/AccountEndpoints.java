@@ -1,5 +1,7 @@
 package dev.zipper.account;
 
+import dev.zipper.access.Access;
+import dev.zipper.access.Role;
 import dev.zipper.edge.Exposure.Filter;
 import dev.zipper.edge.Exposure;
 import dev.zipper.edge.Operations;
@@ -11,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
 
 /** Accounts over HTTP: /accounts. */
 @ApplicationScoped
@@ -23,21 +27,26 @@ public class AccountEndpoints implements Operations {
 
     @Override
     public List<Route> routes() {
-        return Exposure.of(Account.TYPE, "accounts")
-                .opens("Open an account", AccountCommand.Open.class)
+        return Exposure.of(Account.TYPE, "accounts", Access.owner(Role.STAFF))
+                .opens("Open an account; a customer's own has their token's subject as its id", AccountCommand.Open.class,
+                        (call, open) -> call.own().orElseGet(() -> UUID.randomUUID().toString()), Function.identity())
                 .command("address", "Set where the customer's orders are shipped (any account but an archived one)",
                         Address.class, AccountCommand.SetShippingAddress::new)
                 .command("confirm", "Confirm a PENDING account", AccountCommand.Confirm.class)
                 .command("activate", "Activate a CONFIRMED account", AccountCommand.Activate.class)
+                .by(Access.roles(Role.STAFF))
                 .command("suspend", "Suspend an ACTIVE account", AccountCommand.Suspend.class)
                 .command("reactivate", "Reactivate a SUSPENDED account", AccountCommand.Reactivate.class)
+                .by(Access.owner(Role.STAFF))
                 .command("archive", "Archive an account; it takes no more commands", AccountCommand.Archive.class)
                 .view("One account, as projected", VIEW, "id")
-                .list("Accounts by id, a page at a time, optionally with one status", VIEW, "id",
+                .list("Accounts by id, a page at a time, optionally with one status; a customer sees their own", VIEW, "id",
                         Map.of("status", Schemas.oneOf(AccountStatus.class)),
-                        call -> QueryParameters.oneOf("status", call.query("status"), AccountStatus.class)
-                                .map(status -> new Filter("r.status = :status", Map.of("status", status)))
-                                .orElse(Filter.ALL))
+                        call -> {
+                            Filter status = QueryParameters.oneOf("status", call.query("status"), AccountStatus.class)
+                                    .map(wanted -> Filter.ALL.and("r.status = :status", "status", wanted)).orElse(Filter.ALL);
+                            return call.own().map(me -> status.and("r.id = :me", "me", me)).orElse(status);
+                        })
                 .routes();
     }
 }

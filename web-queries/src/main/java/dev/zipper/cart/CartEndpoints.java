@@ -1,5 +1,7 @@
 package dev.zipper.cart;
 
+import dev.zipper.access.Access;
+import dev.zipper.access.Role;
 import dev.zipper.commands.CommandResult;
 import dev.zipper.consistency.CommandAnswers;
 import dev.zipper.domain.Omittable;
@@ -51,7 +53,7 @@ public class CartEndpoints implements Operations {
 
     @Override
     public List<Route> routes() {
-        return Exposure.of(Cart.TYPE, "carts")
+        return Exposure.of(Cart.TYPE, "carts", Access.owner(Role.STAFF))
                 .opens("Open a cart for a customer", CartCommand.Open.class)
                 .command("items", "Add units of a product to a cart", CartCommand.AddItem.class)
                 .command("items/{sku}/remove", "Take units of a product out of a cart; the line goes when none are left",

@@ -1,11 +1,13 @@
 package dev.zipper.edge;
 
-import dev.zipper.http.Problem;
-import dev.zipper.http.JsonObjects;
-import dev.zipper.http.JsonBodyReader;
 import static dev.zipper.edge.Schemas.object;
 import static dev.zipper.edge.Schemas.type;
 
+import dev.zipper.access.Access;
+import dev.zipper.access.Role;
+import dev.zipper.http.JsonBodyReader;
+import dev.zipper.http.JsonObjects;
+import dev.zipper.http.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -17,7 +19,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The API's OpenAPI 3.0 document, {@code GET /api/openapi}, made from the same {@link Route}s that serve
@@ -31,8 +35,8 @@ public class ApiDocument implements Operations {
 
     /** The problems an operation can answer, by status: the name of their response in the components. */
     private static final Map<Integer, String> PROBLEMS = Map.of(
-            400, "InvalidRequest", 404, "NotFound", 409, "Conflict", 412, "PreconditionFailed", 413, "TooLarge",
-            415, "UnsupportedMediaType", 422, "KeyReused", 503, "Unavailable");
+            400, "InvalidRequest", 401, "Unauthorized", 403, "Forbidden", 404, "NotFound", 409, "Conflict",
+            412, "PreconditionFailed", 413, "TooLarge", 415, "UnsupportedMediaType", 422, "KeyReused", 503, "Unavailable");
 
     @Inject
     private Api api;
@@ -41,7 +45,7 @@ public class ApiDocument implements Operations {
 
     @Override
     public List<Route> routes() {
-        return List.of(new Route("GET", "openapi", "", "This document", call -> Response.ok(document()).build(),
+        return List.of(new Route("GET", "openapi", "", "This document", Access.ANYONE, call -> Response.ok(document()).build(),
                 OperationDoc.query(type("object").add("description", "An OpenAPI 3.0 document").build(), Map.of(),
                         List.of())));
     }
@@ -93,10 +97,25 @@ public class ApiDocument implements Operations {
         }
         JsonObjectBuilder responses = JsonObjects.object()
                 .add(String.valueOf(doc.status()), success(route, doc));
-        doc.problems().forEach(status -> responses.add(String.valueOf(status), status == 304
+        Set<Integer> problems = new TreeSet<>(doc.problems());
+        Access access = route.access();
+        if (!access.anyone()) {
+            problems.addAll(List.of(401, 403));
+        }
+        if (access.owned()) {
+            problems.add(404); // another customer's, as if it did not exist
+        }
+        problems.forEach(status -> responses.add(String.valueOf(status), status == 304
                 ? ref("responses", "NotModified") : ref("responses", PROBLEMS.get(status))));
         responses.add("default", ref("responses", "Unexpected"));
-        return operation.add("responses", responses).build();
+        JsonArrayBuilder roles = JsonObjects.array();
+        access.roles().stream().map(Role::claim).sorted().forEach(roles::add);
+        return operation.add("responses", responses)
+                .add("security", access.anyone() ? JsonObjects.array()
+                        : JsonObjects.array().add(JsonObjects.object().add("bearer", JsonObjects.array())))
+                .add("x-zipper-roles", roles)
+                .add("x-zipper-own-only", access.owned())
+                .build();
     }
 
     private static JsonObject success(Route route, OperationDoc doc) {
@@ -141,6 +160,11 @@ public class ApiDocument implements Operations {
 
     private static JsonObject components() {
         return JsonObjects.object()
+                .add("securitySchemes", JsonObjects.object().add("bearer", JsonObjects.object().add("type", "http")
+                        .add("scheme", "bearer").add("bearerFormat", "JWT").add("description", "A token from the "
+                                + "configured issuer (MicroProfile JWT): its groups claim names the roles; x-zipper-roles "
+                                + "on an operation says which it takes, x-zipper-own-only whether a customer sees only "
+                                + "their own")))
                 .add("schemas", schemas())
                 .add("parameters", parameters())
                 .add("headers", JsonObjects.object()
@@ -194,7 +218,10 @@ public class ApiDocument implements Operations {
                 .add("streamType", type("string")).add("streamId", type("string"))
                 .add("streamVersion", type("integer")).add("type", type("string"))
                 .add("recordedAt", type("string").add("format", "date-time"))
-                .add("correlationId", type("string")).add("causationId", type("string"));
+                .add("correlationId", type("string")).add("causationId", type("string"))
+                .add("actor", type("object").add("description", "Who did it, as their token said; absent for the "
+                        + "system's own steps").add("properties", JsonObjects.object().add("subject", type("string"))
+                        .add("roles", type("array").add("items", type("string")))));
     }
 
     private static JsonObject parameters() {
@@ -232,7 +259,9 @@ public class ApiDocument implements Operations {
         Map<String, String> problems = new LinkedHashMap<>();
         problems.put("InvalidRequest", "Malformed JSON, a missing or invalid field or parameter, or a field or "
                 + "parameter it does not take; nothing written");
-        problems.put("NotFound", "No such resource");
+        problems.put("Unauthorized", "No bearer token where one is needed, or one that was refused (see WWW-Authenticate)");
+        problems.put("Forbidden", "The token's roles do not take this operation");
+        problems.put("NotFound", "No such resource, or not the caller's own");
         problems.put("Conflict", "Not allowed in the aggregate's state, a stale expectedVersion, an id already "
                 + "taken, or a request with the same Idempotency-Key still being answered; nothing written");
         problems.put("PreconditionFailed", "The aggregate is not at the If-Match version; nothing written");
@@ -242,8 +271,15 @@ public class ApiDocument implements Operations {
         problems.put("Unavailable", "The event store cannot be reached (nothing written), or, with handling=strict, "
                 + "the view has not reached Zipper-Min-Position within the wait");
         problems.put("Unexpected", "Anything else that went wrong (500), as a problem");
-        problems.forEach((name, description) -> responses.add(name, JsonObjects.object().add("description", description)
-                .add("content", content(Problem.MEDIA_TYPE, Schemas.ref("Problem")))));
+        problems.forEach((name, description) -> {
+            JsonObjectBuilder response = JsonObjects.object().add("description", description)
+                    .add("content", content(Problem.MEDIA_TYPE, Schemas.ref("Problem")));
+            if (name.equals("Unauthorized")) {
+                response.add("headers", JsonObjects.object().add("WWW-Authenticate", header("Bearer realm=\"zipper\", "
+                        + "with error=\"invalid_token\" when a token was refused", type("string"))));
+            }
+            responses.add(name, response);
+        });
         return responses.build();
     }
 

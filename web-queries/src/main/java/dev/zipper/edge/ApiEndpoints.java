@@ -1,5 +1,6 @@
 package dev.zipper.edge;
 
+import dev.zipper.access.Caller;
 import dev.zipper.commands.Commands;
 import dev.zipper.consistency.CommandRequest;
 import dev.zipper.consistency.RowAnswers;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URLDecoder;
@@ -32,8 +34,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 
 /**
- * The one JAX-RS resource behind every {@link Route}: finds the route a request names and runs it. A
- * path that no route has is a 404; one that another method has, a 405 with {@code Allow}.
+ * The one JAX-RS resource behind every {@link Route}: finds the route a request names and runs it for a
+ * caller its {@link Access} admits. A path that no route has is a 404; one that another method has, a 405
+ * with {@code Allow}; a caller without a token where one is needed, a 401; with one whose roles do not
+ * admit them, a 403.
  */
 @Path("{collection}")
 @RequestScoped
@@ -63,6 +67,9 @@ public class ApiEndpoints {
 
     @Context
     private HttpHeaders headers;
+
+    @Context
+    private SecurityContext security;
 
     @GET
     public CompletionStage<Response> getCollection(@PathParam("collection") String collection) {
@@ -118,7 +125,14 @@ public class ApiEndpoints {
                     .allow(others.stream().map(Route::method).collect(Collectors.toSet())).build());
         }
         Route found = route.get();
-        Call call = new Call(found.match(segments).orElseThrow(), body, uri, commands, request, answers, history, reads);
+        Caller caller = Caller.of(security.getUserPrincipal(), security::isUserInRole);
+        Response refused = found.access().refusal(caller, headers.getHeaderString(HttpHeaders.AUTHORIZATION),
+                found.method() + " " + found.path());
+        if (refused != null) {
+            return CompletableFuture.completedFuture(refused);
+        }
+        Call call = new Call(found.match(segments).orElseThrow(), body, uri, caller, found.access(), commands, request,
+                answers, history, reads);
         Object answer = found.handler().handle(call);
         @SuppressWarnings("unchecked") // a handler answers a Response or a CompletionStage of one
         CompletionStage<Response> stage = answer instanceof CompletionStage<?> later ? (CompletionStage<Response>) later

@@ -1,8 +1,10 @@
 package dev.zipper.edge;
 
+import dev.zipper.access.Access;
 import dev.zipper.commands.CommandResult;
 import dev.zipper.domain.AggregateType;
 import dev.zipper.http.JsonObjects;
+import dev.zipper.http.ProblemType;
 import dev.zipper.http.Page;
 import dev.zipper.readside.Projection;
 import dev.zipper.readside.ReadRow;
@@ -43,20 +45,42 @@ public final class Exposure<C, S> {
     private final AggregateType<C, ?, S> type;
     private final String collection;
     private final List<Route> routes = new ArrayList<>();
+    private Access access;
+    private AggregateType<?, ?, ?> owners;
 
-    private Exposure(AggregateType<C, ?, S> type, String collection) {
+    private Exposure(AggregateType<C, ?, S> type, String collection, Access access) {
         this.type = type;
         this.collection = collection;
+        this.access = access;
+        this.owners = type;
         Map<String, JsonObject> page = Schemas.pageQueries("Start after this stream version");
         routes.add(new Route("GET", collection, "{id}/events", "The " + type.streamType() + "'s events from the log, "
-                + "oldest first, a page at a time", call -> call.history().events(type, call.id(type), call.query("after"),
-                call.query("limit"), call.uri().getAbsolutePathBuilder(), notFound(call)),
+                + "oldest first, a page at a time", access, owned(call -> call.history().events(type, call.id(type),
+                call.query("after"), call.query("limit"), call.uri().getAbsolutePathBuilder(), notFound(call))),
                 OperationDoc.query(Schemas.ref("EventPage"), page, List.of(400, 404))));
     }
 
-    /** The aggregate served at {@code /api/<collection>}. */
-    public static <C, S> Exposure<C, S> of(AggregateType<C, ?, S> type, String collection) {
-        return new Exposure<>(type, collection);
+    /**
+     * The aggregate served at {@code /api/<collection>}, its operations (and its events) open to the callers
+     * {@code access} admits until {@link #by} says otherwise.
+     */
+    public static <C, S> Exposure<C, S> of(AggregateType<C, ?, S> type, String collection, Access access) {
+        return new Exposure<>(type, collection, access);
+    }
+
+    /** The operations declared next are open to the callers {@code access} admits. */
+    public Exposure<C, S> by(Access access) {
+        this.access = access;
+        return this;
+    }
+
+    /**
+     * Whose each of these aggregates is, for a customer who may see only their own: that of the aggregate of
+     * {@code other} type with the same id (an order's payment is the order's customer's).
+     */
+    public Exposure<C, S> ownedAs(AggregateType<?, ?, ?> other) {
+        this.owners = other;
+        return this;
     }
 
     public List<Route> routes() {
@@ -67,17 +91,23 @@ public final class Exposure<C, S> {
         return "No " + type.streamType() + " with id " + call.path().get("id");
     }
 
-    /** {@code POST /<collection>}: a new aggregate with a new id, answered 201 with its Location. */
-    public Exposure<C, S> opens(String summary, Class<? extends C> command) {
-        return opens(summary, command, body -> UUID.randomUUID().toString(), Function.identity());
+    /** The operation, for a caller who may see the aggregate the path names; for another customer, not found. */
+    private Route.Handler owned(Route.Handler handler) {
+        return call -> call.owns(owners) ? handler.handle(call) : ProblemType.NOT_FOUND.response(notFound(call));
     }
 
-    /** {@code POST /<collection>}: a new aggregate whose id the body gives. */
-    public <B> Exposure<C, S> opens(String summary, Class<B> body, Function<B, String> id, Function<B, ? extends C> command) {
+    /** {@code POST /<collection>}: a new aggregate with a new id, answered 201 with its Location. */
+    public Exposure<C, S> opens(String summary, Class<? extends C> command) {
+        return opens(summary, command, (call, body) -> UUID.randomUUID().toString(), Function.identity());
+    }
+
+    /** {@code POST /<collection>}: a new aggregate whose id {@code id} gives, from the body or the caller. */
+    public <B> Exposure<C, S> opens(String summary, Class<B> body, BiFunction<Call, B, String> id,
+                                    Function<B, ? extends C> command) {
         JsonObject schema = CommandBodies.schema(body, Set.of());
-        routes.add(new Route("POST", collection, "", summary, call -> {
+        routes.add(new Route("POST", collection, "", summary, access, call -> {
             B read = CommandBodies.read(body, call.body(), Map.of());
-            CommandResult result = call.open(type, id.apply(read), command.apply(read));
+            CommandResult result = call.open(type, id.apply(call, read), command.apply(read));
             return Response.created(call.uri().getAbsolutePathBuilder().path(result.id()).build()).entity(result).build();
         }, OperationDoc.command(schema, schema.containsKey("required"), 201, Schemas.ref("CommandResult"), OPEN_PROBLEMS)));
         return this;
@@ -102,7 +132,7 @@ public final class Exposure<C, S> {
         // a command whose every field is in the path takes no body (one sent is refused)
         boolean takesBody = Arrays.stream(body.getRecordComponents()).anyMatch(c -> !fromPath.contains(c.getName()));
         JsonObject schema = takesBody ? CommandBodies.schema(body, fromPath) : null;
-        routes.add(new Route("POST", collection, template, summary,
+        routes.add(new Route("POST", collection, template, summary, access,
                 call -> answer.apply(call, CommandBodies.read(body, call.body(), call.path())),
                 OperationDoc.command(schema, takesBody && schema.containsKey("required"), status, answerSchema,
                         COMMAND_PROBLEMS)));
@@ -127,8 +157,8 @@ public final class Exposure<C, S> {
             }
             return shown.build();
         };
-        routes.add(new Route("GET", collection, "{id}", summary, call -> call.answers().answer(type, projection.rows(),
-                call.id(type), json, also != null, notFound(call)),
+        routes.add(new Route("GET", collection, "{id}", summary, access, owned(call -> call.answers().answer(type,
+                projection.rows(), call.id(type), json, also != null, notFound(call))),
                 OperationDoc.view(RowJson.schema(projection.rows(), idName, alsoType), AS_OF)));
         return this;
     }
@@ -139,14 +169,14 @@ public final class Exposure<C, S> {
      * aggregate read one at a time, whose stream stays short, and that no list shows.
      */
     public <A> Exposure<C, S> state(String summary, Class<A> shownType, Function<S, A> shown) {
-        routes.add(new Route("GET", collection, "{id}", summary, call -> {
+        routes.add(new Route("GET", collection, "{id}", summary, access, owned(call -> {
             String id = call.id(type);
             return call.answers().folded(type, id, state -> {
                 JsonObjectBuilder json = JsonObjects.object().add("id", id);
                 RowJson.fields(shown.apply(state), json);
                 return json;
             }, notFound(call));
-        }, OperationDoc.folded(RowJson.schema(Void.class, "id", shownType), AS_OF)));
+        }), OperationDoc.folded(RowJson.schema(Void.class, "id", shownType), AS_OF)));
         return this;
     }
 
@@ -158,7 +188,7 @@ public final class Exposure<C, S> {
                                                    Map<String, JsonObject> queries, Function<Call, Filter> filter) {
         Map<String, JsonObject> parameters = new HashMap<>(queries);
         parameters.putAll(Schemas.pageQueries("Start after this " + idName + " (from next)"));
-        routes.add(new Route("GET", collection, "", summary, call -> {
+        routes.add(new Route("GET", collection, "", summary, access, call -> {
             Filter kept = filter.apply(call);
             Page page = Page.of(call.query("limit"), call.query("after"));
             UriBuilder next = call.uri().getRequestUriBuilder().replaceQueryParam("limit").replaceQueryParam("after");
@@ -172,11 +202,24 @@ public final class Exposure<C, S> {
     /** What a list keeps: a JPQL condition on the row {@code r} and its parameters; empty for all. */
     public record Filter(String condition, Map<String, Object> parameters) {
         public static final Filter ALL = new Filter("", Map.of());
+
+        /** What this keeps that also meets {@code more}, whose parameter {@code name} is {@code value}. */
+        public Filter and(String more, String name, Object value) {
+            Map<String, Object> all = new HashMap<>(parameters);
+            all.put(name, value);
+            return new Filter(condition.isEmpty() ? more : condition + " AND " + more, all);
+        }
     }
 
-    /** {@code GET /<collection>/{id}/<path>} (or under another collection): a query answered its own way. */
-    public Exposure<C, S> query(String collection, String path, String summary, OperationDoc doc, Route.Handler handler) {
-        routes.add(new Route("GET", collection, "{id}/" + path, summary, handler, doc));
+    /**
+     * {@code GET /<collection>/{id}/<path>} (or under another collection, whose aggregates are of type
+     * {@code named}): a query answered its own way, for a customer only on what is theirs.
+     */
+    public Exposure<C, S> query(String collection, AggregateType<?, ?, ?> named, String path, String summary,
+                                OperationDoc doc, Route.Handler handler) {
+        routes.add(new Route("GET", collection, "{id}/" + path, summary, access, call -> call.owns(named)
+                ? handler.handle(call) : ProblemType.NOT_FOUND.response("No " + named.streamType() + " with id "
+                + call.path().get("id")), doc));
         return this;
     }
 }

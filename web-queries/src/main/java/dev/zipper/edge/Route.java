@@ -1,5 +1,6 @@
 package dev.zipper.edge;
 
+import dev.zipper.access.Access;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,16 +9,16 @@ import java.util.Optional;
 
 /**
  * One operation of the API: a method and a path template under a collection ({@code carts},
- * {@code {id}/items/{sku}/remove}), what it does ({@code summary}), how it runs ({@code handler}, for a
- * {@link Call}) and how the API document describes it ({@link OperationDoc}). Matching is by segments: a
+ * {@code {id}/items/{sku}/remove}), what it does ({@code summary}), who may call it ({@link Access}), how
+ * it runs ({@code handler}, for a {@link Call}) and how the API document describes it ({@link OperationDoc}). Matching is by segments: a
  * literal matches itself, a {@code {variable}} any one segment.
  *
  * @param template the path below the collection; empty for the collection itself
  * @param handler  null for an operation served by a JAX-RS resource of its own (the live event stream),
  *                 listed here so that the document has it
  */
-public record Route(String method, String collection, String template, String summary, Handler handler,
-                    OperationDoc doc) {
+public record Route(String method, String collection, String template, String summary, Access access,
+                    Handler handler, OperationDoc doc) {
 
     /** Runs the operation: a Response, or a CompletionStage of one. */
     @FunctionalInterface

@@ -1,7 +1,9 @@
 package dev.zipper.history;
 
+import dev.zipper.eventstore.Actor;
 import dev.zipper.eventstore.RecordedEvent;
 import dev.zipper.http.JsonObjects;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
 /** How the API shows an event of the log. */
@@ -10,9 +12,10 @@ public final class EventJson {
     private EventJson() {
     }
 
-    /** Where and what it is: position, stream, version, type, time, correlation and causation. */
+    /** Where and what it is: position, stream, version, type, time, correlation, causation, and who did it. */
     public static JsonObjectBuilder of(RecordedEvent event) {
-        return JsonObjects.object()
+        Actor actor = event.metadata().actor();
+        JsonObjectBuilder json = JsonObjects.object()
                 .add("position", event.position())
                 .add("streamType", event.streamType())
                 .add("streamId", event.streamId())
@@ -21,6 +24,12 @@ public final class EventJson {
                 .add("recordedAt", event.recordedAt().toString())
                 .add("correlationId", event.metadata().correlationId().toString())
                 .add("causationId", String.valueOf(event.metadata().causationId()));
+        if (actor != null) { // none for what the system did on its own
+            JsonArrayBuilder roles = JsonObjects.array();
+            actor.roles().forEach(roles::add);
+            json.add("actor", JsonObjects.object().add("subject", actor.subject()).add("roles", roles));
+        }
+        return json;
     }
 
     /** As above, with its schema version and its data (card numbers masked). */

@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -64,11 +63,7 @@ public class HttpEdge extends HttpFilter {
     }
 
     private static void write(HttpServletResponse response, ProblemType type, String detail) throws IOException {
-        byte[] body = Problem.json(type, detail).getBytes(StandardCharsets.UTF_8);
-        response.setStatus(type.status());
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        Problem.write(response, type.response(detail));
     }
 
     /** 403 is the default servlet refusing to list a directory: there is nothing there for a client. */

@@ -1,6 +1,10 @@
 package dev.zipper.http;
 
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /** An RFC 9457 problem detail: what went wrong, as application/problem+json. */
 public final class Problem {
@@ -16,7 +20,21 @@ public final class Problem {
         return Response.status(type.status()).type(MEDIA_TYPE).entity(json(type, detail));
     }
 
-    /** The body alone, for the few places that write a response without JAX-RS. */
+    /** Writes a problem made by {@link #builder}, with its headers, where there is no JAX-RS (a servlet, a filter). */
+    public static void write(HttpServletResponse servlet, Response problem) throws IOException {
+        byte[] body = ((String) problem.getEntity()).getBytes(StandardCharsets.UTF_8);
+        servlet.setStatus(problem.getStatus());
+        problem.getStringHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
+                values.forEach(value -> servlet.addHeader(name, value));
+            }
+        });
+        servlet.setContentType(MEDIA_TYPE);
+        servlet.setContentLength(body.length);
+        servlet.getOutputStream().write(body);
+    }
+
+    /** The body alone. */
     public static String json(ProblemType type, String detail) {
         String said = detail == null ? type.title() : detail;
         return JsonObjects.object()

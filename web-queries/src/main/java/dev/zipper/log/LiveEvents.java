@@ -1,5 +1,8 @@
 package dev.zipper.log;
 
+import dev.zipper.access.Access;
+import dev.zipper.access.Caller;
+import dev.zipper.access.Role;
 import dev.zipper.edge.OperationDoc;
 import dev.zipper.edge.Operations;
 import dev.zipper.edge.Route;
@@ -21,6 +24,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
@@ -36,8 +41,14 @@ import java.util.Optional;
 @RequestScoped
 public class LiveEvents {
 
+    /** Customers, staff and operators; not an anonymous caller. */
+    static final Access ACCESS = Access.owner(Role.STAFF, Role.OPERATOR);
+
     @Inject
     private EventSubscribers subscribers;
+
+    @Context
+    private SecurityContext security;
 
     @Inject
     private EventLog log;
@@ -48,8 +59,9 @@ public class LiveEvents {
         @Override
         public List<Route> routes() {
             return List.of(new Route("GET", "events", "", "Every event of the log, live, as Server-Sent Events (id: "
-                    + "position, event: type, data: the event). Starts after Last-Event-ID, else after ?after=, else at "
-                    + "the end of the log; a comment line every 15 s keeps an idle stream open", null,
+                    + "position, event: type, data: the event); a customer's, of their own streams only. Starts after "
+                    + "Last-Event-ID, else after ?after=, else at "
+                    + "the end of the log; a comment line every 15 s keeps an idle stream open", LiveEvents.ACCESS, null,
                     new OperationDoc(null, false, 200, Schemas.type("string").build(), MediaType.SERVER_SENT_EVENTS,
                             List.of(400, 503), Map.of(
                                     "after", Schemas.integer("Start after this position (0: the whole log)"),
@@ -64,12 +76,18 @@ public class LiveEvents {
     public void subscribe(@Context SseEventSink sink, @Context Sse sse,
                           @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId,
                           @QueryParam("after") String after, @QueryParam("type") String streamType,
-                          @QueryParam("id") String streamId) {
+                          @QueryParam("id") String streamId, @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
+        Caller caller = Caller.of(security.getUserPrincipal(), security::isUserInRole);
+        Response refused = ACCESS.refusal(caller, token, "GET /events");
+        if (refused != null) {
+            throw new WebApplicationException(refused);
+        }
         long from = lastEventId != null ? position(HttpHeaders.LAST_EVENT_ID_HEADER, lastEventId)
                 : after != null ? position("after", after) : log.head();
         Subscriber subscriber = new Subscriber(sink, sse, from,
                 Optional.ofNullable(QueryParameters.text("type", streamType, 32)),
-                Optional.ofNullable(QueryParameters.text("id", streamId, 64)));
+                Optional.ofNullable(QueryParameters.text("id", streamId, 64)),
+                ACCESS.limitsToOwn(caller) ? Optional.of(caller.subject()) : Optional.empty());
         if (!subscribers.add(subscriber)) {
             throw new WebApplicationException(Problem.builder(ProblemType.UNAVAILABLE, subscribers.max()
                     + " clients follow the events already, as many as this server takes; try again later")

@@ -1,5 +1,7 @@
 package dev.zipper.log;
 
+import dev.zipper.access.Access;
+import dev.zipper.access.Role;
 import dev.zipper.edge.OperationDoc;
 import dev.zipper.edge.Operations;
 import dev.zipper.edge.Route;
@@ -49,7 +51,7 @@ public class LogEndpoint implements Operations {
     @Override
     public List<Route> routes() {
         return List.of(new Route("GET", "log", "", "Where the log, the relay, the leader and every projection stand",
-                call -> Response.ok(status()).build(), OperationDoc.query(Schemas.ref("LogStatus"), Map.of(), List.of())));
+                Access.roles(Role.OPERATOR), call -> Response.ok(status()).build(), OperationDoc.query(Schemas.ref("LogStatus"), Map.of(), List.of())));
     }
 
     private String status() {

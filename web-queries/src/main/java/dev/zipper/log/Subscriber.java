@@ -31,15 +31,19 @@ final class Subscriber {
     private final Sse sse;
     private final Optional<String> streamType;
     private final Optional<String> streamId;
+    private final Optional<String> owner;
     private final AtomicInteger pumpsAsked = new AtomicInteger();
     private volatile long sent;
 
-    Subscriber(SseEventSink sink, Sse sse, long after, Optional<String> streamType, Optional<String> streamId) {
+    /** @param owner for a customer, themselves: only the events of their own streams are sent */
+    Subscriber(SseEventSink sink, Sse sse, long after, Optional<String> streamType, Optional<String> streamId,
+               Optional<String> owner) {
         this.sink = sink;
         this.sse = sse;
         this.sent = after;
         this.streamType = streamType;
         this.streamId = streamId;
+        this.owner = owner;
     }
 
     boolean closed() {
@@ -121,7 +125,8 @@ final class Subscriber {
     }
 
     private boolean wanted(RecordedEvent event) {
-        return streamType.map(event.streamType()::equals).orElse(true) && streamId.map(event.streamId()::equals).orElse(true);
+        return streamType.map(event.streamType()::equals).orElse(true) && streamId.map(event.streamId()::equals).orElse(true)
+                && owner.map(customer -> customer.equals(event.metadata().owner())).orElse(true);
     }
 
     private OutboundSseEvent event(RecordedEvent event) {

@@ -1,6 +1,10 @@
 package dev.zipper.metrics;
 
+import dev.zipper.access.Access;
+import dev.zipper.access.Caller;
+import dev.zipper.access.Role;
 import dev.zipper.eventstore.EventLog;
+import dev.zipper.http.Problem;
 import dev.zipper.relay.LogRelay;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -9,12 +13,14 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 
 /**
  * Zipper's metrics in the Prometheus text format at /zipper/metrics, the same on every server. The log
  * head and the relay's lag are read when scraped; the rest is counted as it happens (commands, relay
- * batches, projections: see the README for the series).
+ * batches, projections: see the README for the series). For operators.
  */
 @WebServlet("/metrics")
 public class MetricsPage extends HttpServlet {
@@ -40,6 +46,12 @@ public class MetricsPage extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Response refused = Access.roles(Role.OPERATOR).refusal(Caller.of(request.getUserPrincipal(), request::isUserInRole),
+                request.getHeader(HttpHeaders.AUTHORIZATION), "GET /metrics");
+        if (refused != null) {
+            Problem.write(response, refused);
+            return;
+        }
         response.setContentType(PROMETHEUS_TEXT);
         response.getWriter().write(registry.scrape());
     }

@@ -1,5 +1,8 @@
 package dev.zipper.order;
 
+import dev.zipper.access.Access;
+import dev.zipper.access.Role;
+import dev.zipper.account.Account;
 import dev.zipper.edge.Call;
 import dev.zipper.edge.Exposure;
 import dev.zipper.edge.OperationDoc;
@@ -62,17 +65,19 @@ public class OrderEndpoints implements Operations {
 
     @Override
     public List<Route> routes() {
-        return Exposure.of(Order.TYPE, "orders")
+        return Exposure.of(Order.TYPE, "orders", Access.owner(Role.STAFF))
                 .command("cancel", "Cancel an order before it ships; its process gives back the stock and, if it was "
                         + "paid, the money", OrderCommand.Cancel.class)
+                .by(Access.roles(Role.STAFF))
                 .command("ship", "Ship a SUCCEEDED order", OrderCommand.Ship.class)
                 .command("deliver", "Mark a SHIPPED order delivered", OrderCommand.Deliver.class)
+                .by(Access.owner(Role.STAFF))
                 .view("An order, with its payment once requested", VIEW, "id", WithPayment.class,
                         order -> new WithPayment(reads.row(PaymentView.class, order.id())))
-                .query("orders", "timeline", "The order's story across streams, from the log: its events, its process's, "
+                .query("orders", Order.TYPE, "timeline", "The order's story across streams, from the log: its events, its process's, "
                         + "its payment's and those that share their correlation ids (payloads left out)",
                         OperationDoc.query(Schemas.ref("Timeline"), Map.of(), List.of(404)), call -> timeline(call.id(Order.TYPE)))
-                .query("accounts", "orders", "A customer's orders, newest first, a page at a time",
+                .query("accounts", Account.TYPE, "orders", "A customer's orders, newest first, a page at a time",
                         OperationDoc.query(Schemas.pageOf(RowJson.schema(OrderView.class, "id", Void.class)),
                                 customerQueries(), List.of(400, 404)), this::ofCustomer)
                 .routes();

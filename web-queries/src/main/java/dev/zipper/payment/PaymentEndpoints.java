@@ -1,8 +1,11 @@
 package dev.zipper.payment;
 
+import dev.zipper.access.Access;
+import dev.zipper.access.Role;
 import dev.zipper.edge.Exposure;
 import dev.zipper.edge.Operations;
 import dev.zipper.edge.Route;
+import dev.zipper.order.Order;
 import dev.zipper.readside.Projection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -19,7 +22,8 @@ public class PaymentEndpoints implements Operations {
 
     @Override
     public List<Route> routes() {
-        return Exposure.of(Payment.TYPE, "payments")
+        return Exposure.of(Payment.TYPE, "payments", Access.owner(Role.STAFF))
+                .ownedAs(Order.TYPE) // its id is its order's
                 .view("An order's payment (the id is the order's); the card is masked", VIEW, "id")
                 .routes();
     }

@@ -1,5 +1,7 @@
 package dev.zipper.product;
 
+import dev.zipper.access.Access;
+import dev.zipper.access.Role;
 import dev.zipper.domain.InvalidCommand;
 import dev.zipper.edge.Exposure.Filter;
 import dev.zipper.edge.Exposure;
@@ -36,12 +38,13 @@ public class ProductEndpoints implements Operations {
 
     @Override
     public List<Route> routes() {
-        return Exposure.of(Product.TYPE, "products")
-                .opens("Add a product to the catalog, with no stock yet", NewProduct.class, NewProduct::sku,
+        return Exposure.of(Product.TYPE, "products", Access.roles(Role.STAFF))
+                .opens("Add a product to the catalog, with no stock yet", NewProduct.class, (call, p) -> p.sku(),
                         p -> new ProductCommand.Add(p.name(), new Money(p.price(), p.currency())))
                 .command("price", "Change a product's price (in the currency it was added with)",
                         ProductCommand.ChangePrice.class)
                 .command("stock", "Receive units of a product; they become available", ProductCommand.ReceiveStock.class)
+                .by(Access.ANYONE)
                 .view("One product: its price and its units by where they are", VIEW, "sku")
                 .list("The catalog by sku, a page at a time", VIEW, "sku",
                         Map.of("inStock", Schemas.flag("true: only products with units available")),

@@ -3,6 +3,8 @@ package dev.zipper.sales;
 import static dev.zipper.edge.Schemas.object;
 import static dev.zipper.edge.Schemas.type;
 
+import dev.zipper.access.Access;
+import dev.zipper.access.Role;
 import dev.zipper.edge.OperationDoc;
 import dev.zipper.edge.Operations;
 import dev.zipper.edge.Route;
@@ -36,6 +38,7 @@ import java.util.Map;
 public class SalesEndpoints implements Operations {
 
     private static final int DEFAULT_DAYS = 30;
+    private static final Access STAFF = Access.roles(Role.STAFF);
 
     @PersistenceContext(unitName = "read-tables")
     private EntityManager em;
@@ -43,11 +46,11 @@ public class SalesEndpoints implements Operations {
     @Override
     public List<Route> routes() {
         return List.of(
-                new Route("GET", "sales", "daily", "Orders and revenue per UTC day and currency, newest day first", this::daily,
+                new Route("GET", "sales", "daily", "Orders and revenue per UTC day and currency, newest day first", STAFF, this::daily,
                         OperationDoc.query(figures(true), Map.of(
                                 "from", Schemas.string("First day (yyyy-mm-dd, UTC); default 30 days before to"),
                                 "to", Schemas.string("Last day (yyyy-mm-dd, UTC); default today")), List.of(400))),
-                new Route("GET", "sales", "top-products", "The products sold most, by units", this::topProducts,
+                new Route("GET", "sales", "top-products", "The products sold most, by units", STAFF, this::topProducts,
                         OperationDoc.query(figures(false), Map.of("limit", Schemas.integer("How many, 1 to 100 (default 10)")),
                                 List.of(400))));
     }

@@ -1,5 +1,6 @@
 package dev.zipper.edge;
 
+import dev.zipper.access.Access;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -8,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RouteTest {
 
-    private final Route remove = new Route("POST", "carts", "{id}/items/{sku}/remove", "Take units out", call -> null,
+    private final Route remove = new Route("POST", "carts", "{id}/items/{sku}/remove", "Take units out", Access.ANYONE, call -> null,
             OperationDoc.query(Schemas.type("object").build(), Map.of(), List.of()));
 
     @Test
@@ -27,7 +28,7 @@ class RouteTest {
 
     @Test
     void the_collection_itself_has_an_empty_template() {
-        Route open = new Route("POST", "carts", "", "Open", call -> null, remove.doc());
+        Route open = new Route("POST", "carts", "", "Open", Access.ANYONE, call -> null, remove.doc());
         assertThat(open.match(List.of())).hasValue(Map.of());
         assertThat(open.path()).isEqualTo("/carts");
     }

@@ -1,5 +1,6 @@
 package dev.zipper.messaging;
 
+import dev.zipper.eventstore.Actor;
 import dev.zipper.eventstore.EventMetadata;
 import dev.zipper.eventstore.RecordedEvent;
 import jakarta.jms.JMSException;
@@ -40,6 +41,11 @@ public final class EventMessage {
             message.setStringProperty("causationId", event.metadata().causationId().toString());
             message.setLongProperty("recordedAt", event.recordedAt().toEpochMilli());
             message.setStringProperty(DUPLICATE_ID, event.metadata().eventId().toString());
+            if (event.metadata().actor() != null) {
+                message.setStringProperty("actorSubject", event.metadata().actor().subject());
+                message.setStringProperty("actorRoles", event.metadata().actor().rolesColumn());
+            }
+            message.setStringProperty("owner", event.metadata().owner());
             message.setStringProperty(GROUP_ID, event.streamType() + "/" + event.streamId());
         } catch (JMSException e) {
             throw new JMSRuntimeException("Cannot write event " + event.position(), e.getErrorCode(), e);
@@ -59,7 +65,9 @@ public final class EventMessage {
                     new EventMetadata(
                             UUID.fromString(message.getStringProperty("eventId")),
                             UUID.fromString(message.getStringProperty("correlationId")),
-                            UUID.fromString(message.getStringProperty("causationId"))),
+                            UUID.fromString(message.getStringProperty("causationId")),
+                            Actor.of(message.getStringProperty("actorSubject"), message.getStringProperty("actorRoles")),
+                            message.getStringProperty("owner")),
                     Instant.ofEpochMilli(message.getLongProperty("recordedAt")));
         } catch (JMSException | RuntimeException e) {
             throw new IllegalArgumentException("Not an event message: " + message, e);
