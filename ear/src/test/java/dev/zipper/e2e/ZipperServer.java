@@ -30,6 +30,15 @@ public final class ZipperServer implements BeforeAllCallback {
     /** The suites run in development mode: their servers trust the development issuer's tokens ({@link Tokens}). */
     public static final Map<String, String> DEVELOPMENT = Map.of("ZIPPER_AUTH_DEVELOPMENT", "true",
             "ZIPPER_DEV_ISSUER", System.getProperty("zipper.dev.issuer", PROJECT.resolve(".zipper/dev-issuer").toString()));
+    /** With -Dzipper.identity=keycloak the server trusts Keycloak's tokens instead (ear/src/main/keycloak). */
+    public static final boolean KEYCLOAK = "keycloak".equals(System.getProperty("zipper.identity"));
+    public static final Path KEYCLOAK_DIR = PROJECT.resolve("ear/target/e2e-keycloak");
+    private static final int KEYCLOAK_PORT = 18180;
+    private static final String REALM = "http://127.0.0.1:" + KEYCLOAK_PORT + "/realms/zipper";
+    private static final Map<String, String> IDENTITY = KEYCLOAK
+            ? Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", REALM + "/protocol/openid-connect/certs",
+                    "MP_JWT_VERIFY_ISSUER", REALM, "MP_JWT_VERIFY_AUDIENCES", "zipper")
+            : DEVELOPMENT;
     private static final Path INSTANCE = PROJECT.resolve("ear/target/e2e-" + SERVER);
     private static final File LOG = PROJECT.resolve("ear/target/e2e-" + SERVER + ".log").toFile();
 
@@ -56,8 +65,13 @@ public final class ZipperServer implements BeforeAllCallback {
         if (SERVER.startsWith(CLUSTER)) {
             return startCluster(SERVER.substring(CLUSTER.length()));
         }
-        Running running = new Running(List.of(concat(SCRIPT, "stop", INSTANCE.toString())));
+        List<String> keycloak = List.of(script("ear/src/main/keycloak/keycloak.sh"));
+        Running running = new Running(KEYCLOAK ? List.of(concat(SCRIPT, "stop", INSTANCE.toString()),
+                concat(keycloak, "stop", KEYCLOAK_DIR.toString())) : List.of(concat(SCRIPT, "stop", INSTANCE.toString())));
         try {
+            if (KEYCLOAK) {
+                run(concat(keycloak, "start", KEYCLOAK_DIR.toString()));
+            }
             run(concat(SCRIPT, "start", INSTANCE.toString()));
         } catch (RuntimeException e) {
             running.close();
@@ -133,7 +147,7 @@ public final class ZipperServer implements BeforeAllCallback {
             ProcessBuilder builder = new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
-            builder.environment().putAll(DEVELOPMENT);
+            builder.environment().putAll(IDENTITY);
             builder.environment().putAll(environment);
             Process process = builder.start();
             if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Who sent a request, as the server's MicroProfile JWT verified their token: its subject and the roles
@@ -24,7 +25,10 @@ public record Caller(String subject, Set<Role> roles) {
         if (principal == null) {
             return ANONYMOUS;
         }
-        return new Caller(principal.getName(), Set.copyOf(Arrays.stream(Role.values())
+        // the token's subject, not the name a provider may also give (Keycloak's preferred_username)
+        String subject = principal instanceof JsonWebToken token && token.getSubject() != null ? token.getSubject()
+                : principal.getName();
+        return new Caller(subject, Set.copyOf(Arrays.stream(Role.values())
                 .filter(role -> inRole.test(role.claim())).toList()));
     }
 
