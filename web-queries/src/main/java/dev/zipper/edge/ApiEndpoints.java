@@ -31,6 +31,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -73,25 +74,25 @@ public class ApiEndpoints {
 
     @GET
     public CompletionStage<Response> getCollection(@PathParam("collection") String collection) {
-        return run("GET", collection, "", JsonBody.empty());
+        return run("GET", collection, "", JsonBody::empty);
     }
 
     @GET
     @Path("{path: .+}")
     public CompletionStage<Response> get(@PathParam("collection") String collection, @Encoded @PathParam("path") String path) {
-        return run("GET", collection, path, JsonBody.empty());
+        return run("GET", collection, path, JsonBody::empty);
     }
 
     @POST
     public CompletionStage<Response> postCollection(@PathParam("collection") String collection, InputStream body) {
-        return run("POST", collection, "", read(body));
+        return run("POST", collection, "", () -> read(body));
     }
 
     @POST
     @Path("{path: .+}")
     public CompletionStage<Response> post(@PathParam("collection") String collection, @Encoded @PathParam("path") String path,
                                           InputStream body) {
-        return run("POST", collection, path, read(body));
+        return run("POST", collection, path, () -> read(body));
     }
 
     private JsonBody read(InputStream body) {
@@ -107,7 +108,8 @@ public class ApiEndpoints {
                 : "Nothing at " + asked;
     }
 
-    private CompletionStage<Response> run(String method, String collection, String path, JsonBody body) {
+    /** Runs the route a request names, its body read only once the caller is let in (a 401 before a 400). */
+    private CompletionStage<Response> run(String method, String collection, String path, Supplier<JsonBody> body) {
         String asked = "/" + collection + (path.isEmpty() ? "" : "/" + path); // as sent: it may not decode
         List<String> segments;
         try {
@@ -131,12 +133,18 @@ public class ApiEndpoints {
         if (refused != null) {
             return CompletableFuture.completedFuture(refused);
         }
-        Call call = new Call(found.match(segments).orElseThrow(), body, uri, caller, found.access(), commands, request,
+        Call call = new Call(found.match(segments).orElseThrow(), body.get(), uri, caller, found.access(), commands, request,
                 answers, history, reads);
         Object answer = found.handler().handle(call);
         @SuppressWarnings("unchecked") // a handler answers a Response or a CompletionStage of one
         CompletionStage<Response> stage = answer instanceof CompletionStage<?> later ? (CompletionStage<Response>) later
                 : CompletableFuture.completedFuture((Response) answer);
-        return stage;
+        return found.access().anyone() ? stage : stage.thenApply(ApiEndpoints::privately);
+    }
+
+    /** An answer for one caller's eyes: no cache keeps it, and none gives it to a caller with another token. */
+    private static Response privately(Response answer) {
+        return Response.fromResponse(answer).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
     }
 }

@@ -132,8 +132,9 @@ public final class Exposure<C, S> {
         // a command whose every field is in the path takes no body (one sent is refused)
         boolean takesBody = Arrays.stream(body.getRecordComponents()).anyMatch(c -> !fromPath.contains(c.getName()));
         JsonObject schema = takesBody ? CommandBodies.schema(body, fromPath) : null;
+        // another customer's is not found before its body is even read; the command's transaction checks again
         routes.add(new Route("POST", collection, template, summary, access,
-                call -> answer.apply(call, CommandBodies.read(body, call.body(), call.path())),
+                owned(call -> answer.apply(call, CommandBodies.read(body, call.body(), call.path()))),
                 OperationDoc.command(schema, takesBody && schema.containsKey("required"), status, answerSchema,
                         COMMAND_PROBLEMS)));
         return this;

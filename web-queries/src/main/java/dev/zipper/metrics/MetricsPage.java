@@ -52,6 +52,7 @@ public class MetricsPage extends HttpServlet {
             Problem.write(response, refused);
             return;
         }
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setContentType(PROMETHEUS_TEXT);
         response.getWriter().write(registry.scrape());
     }
