@@ -83,6 +83,21 @@ class LiveEventsE2EIT {
     }
 
     @Test
+    @Order(2)
+    void a_customer_follows_the_events_of_their_own_streams_only() throws Exception {
+        long start = head();
+        String subject = "live-" + System.nanoTime();
+        String token = Tokens.of("customer", subject);
+        try (Subscription own = subscribe("?after=" + start, "Authorization", "Bearer " + token)) {
+            http.post("accounts", "{\"name\": \"Someone else\", \"email\": \"else@example.org\"}");
+            http.as(token).post("accounts", "{\"name\": \"Mine\", \"email\": \"mine@example.org\"}");
+            Event first = own.next(1).get(0);
+            assertThat(first.data().getString("streamId")).as("the other account's event was not sent").isEqualTo(subject);
+            assertThat(first.data().getJsonObject("actor").getString("subject")).isEqualTo(subject);
+        }
+    }
+
+    @Test
     @Order(3)
     void an_idle_stream_gets_a_heartbeat() throws Exception {
         try (Subscription idle = subscribe("?type=account&id=nobody")) {
@@ -138,7 +153,9 @@ class LiveEventsE2EIT {
     }
 
     private Subscription subscribe(String query, String... headers) throws Exception {
-        HttpRequest.Builder request = events(URI.create(EVENTS + query)).header("Accept", "text/event-stream");
+        boolean own = List.of(headers).contains("Authorization");
+        HttpRequest.Builder request = (own ? HttpRequest.newBuilder(URI.create(EVENTS + query)) : events(URI.create(EVENTS + query)))
+                .header("Accept", "text/event-stream");
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
