@@ -54,6 +54,11 @@ server_commands() {
     # the application serves its own OpenAPI document (/zipper/api/openapi), the same on every server;
     # Payara's own would describe the generic resource behind it
     echo "set-openapi-configuration --enabled=false"
+    # a refused bearer token is the client's mistake (answered 401), not a warning or a stack trace each
+    echo "set-log-levels javax.enterprise.system.container.web.com.sun.web.security=SEVERE:fish.payara.microprofile.jwtauth=WARNING"
+    # headers up to 64 KiB reach the application, which refuses a token over 8 KiB as a 401 problem (as on
+    # WildFly); at Grizzly's 8 KiB default the listener answered an empty 400 itself
+    echo "set $config.network-config.protocols.protocol.http-listener-1.http.header-buffer-length-bytes=65536"
     if [ -n "${ZIPPER_INSTANCE:-}" ]; then
         echo "create-jvm-options -Dzipper.instance=$ZIPPER_INSTANCE"
     fi
@@ -121,8 +126,7 @@ case "$command" in
     start)
         configure
         # the domain's JVM inherits the environment: MicroProfile Config reads MP_JWT_* and ZIPPER_AUTH_* there
-        location=$("$project/ear/src/main/dev-issuer/dev-issuer.sh" key-location)
-        if [ -n "$location" ]; then export MP_JWT_VERIFY_PUBLICKEY_LOCATION=$location; fi
+        for setting in $("$project/ear/src/main/dev-issuer/dev-issuer.sh" settings); do export "${setting?}"; done
         as_admin start-domain --domaindir "$domains" zipper
         as_admin deploy --force=true --name zipper "$target/zipper.ear"
         ;;

@@ -35,9 +35,8 @@ start() {
         instance=("-Djboss.node.name=$ZIPPER_INSTANCE" "-Djboss.tx.node.id=$ZIPPER_INSTANCE" "-Dzipper.instance=$ZIPPER_INSTANCE")
     fi
     cp "$project/ear/target/zipper.ear" "$base/deployments/"
-    local location
-    location=$("$project/ear/src/main/dev-issuer/dev-issuer.sh" key-location)
-    if [ -n "$location" ]; then export MP_JWT_VERIFY_PUBLICKEY_LOCATION=$location; fi
+    local setting
+    for setting in $("$project/ear/src/main/dev-issuer/dev-issuer.sh" settings); do export "${setting?}"; done
     LAUNCH_JBOSS_IN_BACKGROUND=1 \
     JAVA_OPTS="${JAVA_OPTS:--Xms64m -Xmx512m -XX:MaxMetaspaceSize=256m -Djava.net.preferIPv4Stack=true}" \
         nohup "$wildfly/bin/standalone.sh" -c standalone-full.xml -Djboss.server.base.dir="$base" \

@@ -37,11 +37,14 @@ public record Access(boolean anyone, Set<Role> roles, boolean owned) {
 
     /**
      * Why the caller may not call {@code operation} ("GET /log"), or null if they may: a token over the
-     * size limit or none where one is needed (401), or roles that do not admit them (403).
+     * size limit or not valid yet, or none where one is needed (401), or roles that do not admit them (403).
      */
     public Response refusal(Caller caller, String authorization, String operation) {
         if (authorization != null && authorization.length() > Unauthorized.MAX_TOKEN_LENGTH) {
             return Unauthorized.refused("A bearer token is at most " + Unauthorized.MAX_TOKEN_LENGTH + " characters long");
+        }
+        if (caller.early()) {
+            return Unauthorized.refused("The bearer token is not valid yet (nbf)");
         }
         if (admits(caller)) {
             return null;

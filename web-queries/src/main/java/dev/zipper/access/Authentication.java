@@ -8,9 +8,10 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Refuses to start without a way to verify tokens, and with the development issuer's unless development
- * is said to be meant ({@code zipper.auth.development=true}): a production server left unconfigured must
- * not accept tokens anyone with the development key can make.
+ * Refuses to start without a way to verify tokens (a key, an issuer and an audience, {@code MP_JWT_VERIFY_*} in the
+ * server's environment, where every server's MicroProfile JWT reads them, an EAR's too), and with the
+ * development issuer's unless development is said to be meant ({@code zipper.auth.development=true}):
+ * a production server must not accept tokens anyone with the development key can make.
  */
 @ApplicationScoped
 public class Authentication {
@@ -29,8 +30,11 @@ public class Authentication {
                     + "to the identity provider's JWKS address (or a PEM file), with MP_JWT_VERIFY_ISSUER and "
                     + "MP_JWT_VERIFY_AUDIENCES");
         }
+        String issuer = config.getOptionalValue("mp.jwt.verify.issuer", String.class).orElseThrow(() ->
+                new IllegalStateException("No issuer to expect in bearer tokens: set MP_JWT_VERIFY_ISSUER"));
+        config.getOptionalValue("mp.jwt.verify.audiences", String.class).orElseThrow(() ->
+                new IllegalStateException("No audience to expect in bearer tokens: set MP_JWT_VERIFY_AUDIENCES (zipper)"));
         boolean development = config.getOptionalValue("zipper.auth.development", Boolean.class).orElse(false);
-        String issuer = config.getOptionalValue("mp.jwt.verify.issuer", String.class).orElse("");
         if (issuer.equals(DEVELOPMENT_ISSUER) && !development) {
             throw new IllegalStateException("Bearer tokens are expected from the development issuer, which anyone with "
                     + "its key can sign: set MP_JWT_VERIFY_ISSUER (and the provider's keys) for production, or "

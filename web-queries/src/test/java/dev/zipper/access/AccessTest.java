@@ -31,6 +31,14 @@ class AccessTest {
     }
 
     @Test
+    void a_token_used_before_its_not_before_time_is_refused_everywhere() {
+        Caller early = new Caller("ada", Set.of(Role.CUSTOMER), true);
+        assertThat(Access.ANYONE.refusal(early, "Bearer x", "GET /products").getStatus()).isEqualTo(401);
+        assertThat(Access.owner().refusal(early, "Bearer x", "GET /carts/{id}").getHeaderString("WWW-Authenticate"))
+                .contains("invalid_token");
+    }
+
+    @Test
     void owned_operations_limit_a_customer_to_their_own_and_not_a_role_that_sees_all() {
         Access orders = Access.owner(Role.STAFF);
         assertThat(orders.admits(CUSTOMER)).isTrue();
