@@ -8,23 +8,10 @@ cd "$(dirname "$0")/.."
 eval "$(ear/src/main/dev-issuer/dev-issuer.sh development bench)" # its servers trust ZIPPER_TOKEN
 rounds=${1:-5}
 per_round=${2:-200}
-target=$PWD/ear/target
-dir=$target/bench-ryw-wildfly
 api=http://127.0.0.1:8080/zipper/api
-mkdir -p "$target"
-
-echo "[bench] building"
-mvn -B -ntp -q -DskipTests -Dzipper.payara.skip -Dzipper.broker.skip package > "$target/bench-build.log" 2>&1 \
-    || { tail -30 "$target/bench-build.log" >&2; exit 1; }
-trap 'ear/src/main/wildfly/wildfly.sh stop "$dir" > /dev/null 2>&1 || true' EXIT
-rm -rf "$dir"
-echo "[bench] starting WildFly on ${ZIPPER_DB_DRIVER:-h2}"
-ear/src/main/wildfly/wildfly.sh start "$dir" > /dev/null
-echo "[bench] warming up (30 s, not measured)"
-java bench/ReadYourWrites.java "$api" 1000 1 > /dev/null &
-warm=$!
-sleep 30
-kill "$warm" 2>/dev/null || true
+# shellcheck source=bench/one-wildfly.sh
+. bench/one-wildfly.sh bench-ryw-wildfly
+warm_up java bench/ReadYourWrites.java "$api" 1000 1
 echo "[bench] measuring: $rounds rounds of $per_round a way"
 results=$(java bench/ReadYourWrites.java "$api" "$rounds" "$per_round")
 echo "$results"

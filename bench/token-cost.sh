@@ -8,10 +8,7 @@ cd "$(dirname "$0")/.."
 eval "$(ear/src/main/dev-issuer/dev-issuer.sh development bench)" # its servers trust the issuer's tokens
 rounds=${1:-5}
 per_round=${2:-200}
-target=$PWD/ear/target
-dir=$target/bench-token-wildfly
 api=http://127.0.0.1:8080/zipper/api
-mkdir -p "$target"
 tokens() { # ZIPPER_STAFF_TOKEN, and a customer of their own (a fresh subject each time)
     ZIPPER_CUSTOMER=bench-$RANDOM$RANDOM
     ZIPPER_STAFF_TOKEN=$(ear/src/main/dev-issuer/dev-issuer.sh token staff bench-staff)
@@ -19,19 +16,10 @@ tokens() { # ZIPPER_STAFF_TOKEN, and a customer of their own (a fresh subject ea
     export ZIPPER_CUSTOMER ZIPPER_STAFF_TOKEN ZIPPER_CUSTOMER_TOKEN
 }
 
-echo "[bench] building"
-mvn -B -ntp -q -DskipTests -Dzipper.payara.skip -Dzipper.broker.skip package > "$target/bench-build.log" 2>&1 \
-    || { tail -30 "$target/bench-build.log" >&2; exit 1; }
-trap 'ear/src/main/wildfly/wildfly.sh stop "$dir" > /dev/null 2>&1 || true' EXIT
-rm -rf "$dir"
-echo "[bench] starting WildFly on ${ZIPPER_DB_DRIVER:-h2}"
-ear/src/main/wildfly/wildfly.sh start "$dir" > /dev/null
-echo "[bench] warming up (30 s, not measured)"
+# shellcheck source=bench/one-wildfly.sh
+. bench/one-wildfly.sh bench-token-wildfly
 tokens
-java bench/TokenCost.java "$api" 1000 1 > /dev/null &
-warm=$!
-sleep 30
-kill "$warm" 2>/dev/null || true
+warm_up java bench/TokenCost.java "$api" 1000 1
 echo "[bench] measuring: $rounds rounds of $per_round a way"
 tokens
 results=$(java bench/TokenCost.java "$api" "$rounds" "$per_round")
