@@ -34,6 +34,12 @@ public class TokenCost {
         send(api + "/accounts", CUSTOMER, "{\"name\": \"Bench\", \"email\": \"bench@example.org\"}");
         send(api + "/accounts/" + me + "/confirm", CUSTOMER, null);
         send(api + "/accounts/" + me + "/activate", CUSTOMER, null);
+        for (int tries = 0; status(api + "/products/" + sku) != 200; tries++) { // the catalog's view has it a moment later
+            if (tries == 100) {
+                throw new IllegalStateException("the product did not reach the catalog's view in 10 s");
+            }
+            Thread.sleep(100);
+        }
         List<String> ways = List.of("read", "read+token", "command+token", "own-command+token");
         Map<String, List<Double>> millis = new TreeMap<>();
         int turn = 0;
@@ -74,6 +80,10 @@ public class TokenCost {
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException(uri + ": " + response.statusCode() + " " + response.body());
         }
+    }
+
+    private static int status(String uri) throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static double percentile(List<Double> values, int p) {

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccessE2EIT {
 
     private final ZipperHttp anonymous = new ZipperHttp(ZipperServer.WEB_MODULE).as(null);
-    private final ZipperHttp customer = anonymous.as(Tokens.of("customer", "access-customer"));
+    private final ZipperHttp customer = anonymous.as(Tokens.of("customer", "access-customer-" + System.nanoTime()));
     private final ZipperHttp staff = anonymous.as(Tokens.of("staff", "access-staff"));
     private final ZipperHttp operator = anonymous.as(Tokens.of("operator", "access-operator"));
 
@@ -80,7 +80,12 @@ class AccessE2EIT {
         HttpResponse<String> checkedOut = ada.post("carts/" + cart + "/checkout", null);
         assertThat(checkedOut.statusCode()).as(checkedOut.body()).isEqualTo(201);
         String order = ZipperHttp.json(checkedOut).asJsonObject().getString("orderId");
-        assertThat(ada.get("carts/" + cart).statusCode()).isEqualTo(200);
+        HttpResponse<String> own = ada.get("carts/" + cart);
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.headers().firstValue("Cache-Control")).as("a private answer").hasValue("no-store");
+        assertThat(own.headers().allValues("Vary")).anySatisfy(vary -> assertThat(vary).contains("Authorization"));
+        assertThat(anonymous.get("products/" + sku).headers().firstValue("Cache-Control")).as("the catalog's is public")
+                .isEmpty();
         assertThat(ada.get("orders/" + order + "/timeline").statusCode()).isEqualTo(200);
 
         for (String path : new String[] {"accounts/" + account, "accounts/" + account + "/events",
