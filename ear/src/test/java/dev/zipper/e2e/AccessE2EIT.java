@@ -74,6 +74,8 @@ class AccessE2EIT {
         String account = ZipperHttp.json(opened).asJsonObject().getString("id");
         assertThat(account).as("a customer's account is bound to their token's subject").isEqualTo(subject);
         assertThat(ada.post("accounts/" + account + "/confirm", null).statusCode()).isEqualTo(200);
+        assertProblem(anonymous.as(Tokens.of("customer", "s".repeat(65))).post("accounts",
+                "{\"name\": \"Long\", \"email\": \"long@example.org\"}"), 400, "cannot name an account");
         assertThat(ada.post("accounts/" + account + "/activate", null).statusCode()).isEqualTo(200);
         String cart = ZipperHttp.json(ada.post("carts", "{\"customerId\": \"" + account + "\"}")).asJsonObject().getString("id");
         assertThat(ada.post("carts/" + cart + "/items", "{\"sku\": \"" + sku + "\", \"quantity\": 1}").statusCode()).isEqualTo(200);

@@ -7,7 +7,10 @@ import dev.zipper.edge.Exposure;
 import dev.zipper.edge.Operations;
 import dev.zipper.edge.Route;
 import dev.zipper.edge.Schemas;
+import dev.zipper.http.PathIds;
+import dev.zipper.http.ProblemType;
 import dev.zipper.http.QueryParameters;
+import dev.zipper.http.RequestRefused;
 import dev.zipper.readside.Projection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -29,7 +32,8 @@ public class AccountEndpoints implements Operations {
     public List<Route> routes() {
         return Exposure.of(Account.TYPE, "accounts", Access.owner(Role.STAFF))
                 .opens("Open an account; a customer's own has their token's subject as its id", AccountCommand.Open.class,
-                        (call, open) -> call.own().orElseGet(() -> UUID.randomUUID().toString()), Function.identity())
+                        (call, open) -> call.own().map(AccountEndpoints::idOf).orElseGet(() -> UUID.randomUUID().toString()),
+                        Function.identity())
                 .command("address", "Set where the customer's orders are shipped (any account but an archived one)",
                         Address.class, AccountCommand.SetShippingAddress::new)
                 .command("confirm", "Confirm a PENDING account", AccountCommand.Confirm.class)
@@ -48,5 +52,14 @@ public class AccountEndpoints implements Operations {
                             return call.own().map(me -> status.and("r.id = :me", "me", me)).orElse(status);
                         })
                 .routes();
+    }
+
+    /** A customer's own account: their token's subject, which must fit the log's stream ids. */
+    private static String idOf(String subject) {
+        if (subject.length() > PathIds.MAX_LENGTH) {
+            throw new RequestRefused(ProblemType.INVALID_REQUEST, "A token subject of " + subject.length()
+                    + " characters cannot name an account (at most " + PathIds.MAX_LENGTH + ")");
+        }
+        return subject;
     }
 }

@@ -7,7 +7,8 @@ package dev.zipper.http;
  */
 public final class PathIds {
 
-    private static final int MAX_LENGTH = 64;
+    /** As long as the log's stream ids may be. */
+    public static final int MAX_LENGTH = 64;
 
     private PathIds() {
     }
