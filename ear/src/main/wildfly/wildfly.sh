@@ -37,7 +37,7 @@ start() {
     cp "$project/ear/target/zipper.ear" "$base/deployments/"
     local setting
     for setting in $("$project/ear/src/main/dev-issuer/dev-issuer.sh" settings); do export "${setting?}"; done
-    LAUNCH_JBOSS_IN_BACKGROUND=1 \
+    LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$base/java.pid" \
     JAVA_OPTS="${JAVA_OPTS:--Xms64m -Xmx512m -XX:MaxMetaspaceSize=256m -Djava.net.preferIPv4Stack=true}" \
         nohup "$wildfly/bin/standalone.sh" -c standalone-full.xml -Djboss.server.base.dir="$base" \
         -Djboss.socket.binding.port-offset="${ZIPPER_PORT_OFFSET:-0}" "${instance[@]}" \
@@ -62,7 +62,11 @@ stop() {
     kill "$pid" 2>/dev/null || true
     for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
     kill -9 "$pid" 2>/dev/null || true
-    rm -f "$base/wildfly.pid"
+    # the script's java, if it outlived the script (a stop that hung): the port must be free when this returns
+    local java
+    java=$(cat "$base/java.pid" 2>/dev/null || true)
+    if [ -n "$java" ] && tr '\0' ' ' < "/proc/$java/cmdline" 2>/dev/null | grep -qF "$base"; then kill -9 "$java"; fi
+    rm -f "$base/wildfly.pid" "$base/java.pid"
 }
 
 case "$command" in
