@@ -34,7 +34,7 @@ if [ -n "${BENCH_PROFILE:-}" ]; then
 fi
 ear/src/main/wildfly/wildfly.sh start "$dir" > /dev/null
 # one command first, so that the burst does not time JPA and the connection pools warming up
-curl -s -X POST http://127.0.0.1:8080/zipper/api/accounts -H 'Content-Type: application/json' \
+curl -s -X POST http://127.0.0.1:8080/zipper/api/accounts -H "Authorization: Bearer $ZIPPER_TOKEN" -H 'Content-Type: application/json' \
     -d '{"name": "Warm", "email": "warm@example.org"}' > /dev/null
 echo "[bench] $clients clients for $seconds s"
 if [ -n "${BENCH_PROFILE:-}" ] && [ "${ZIPPER_DB_DRIVER:-h2}" = postgresql ]; then

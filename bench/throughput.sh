@@ -81,11 +81,11 @@ run_on() {
     echo "server-ready-s $(echo "$(date +%s.%N) - $began" | bc)" | tee -a "$results" | sed "s/^/[$db] /"
     ZIPPER_SERVER_PID=$(pgrep -P "$(cat "$dir/wildfly.pid")" java)
     export ZIPPER_SERVER_PID
-    curl -s -X POST $api/accounts -H 'Content-Type: application/json' -d '{"name":"Warm","email":"warm@example.org"}' > /dev/null
+    curl -s -X POST $api/accounts -H "Authorization: Bearer $ZIPPER_TOKEN" -H 'Content-Type: application/json' -d '{"name":"Warm","email":"warm@example.org"}' > /dev/null
     if [ "$db" = postgresql ]; then
         long_streams
         echo "[$db] 16 streams of 10,000 events written; waiting for the read side"
-        for _ in $(seq 1 600); do curl -s $api/log | grep -q '"lag":0,' && break; sleep 1; done
+        for _ in $(seq 1 600); do curl -s -H "Authorization: Bearer $ZIPPER_TOKEN" $api/log | grep -q '"lag":0,' && break; sleep 1; done
     fi
     # the JIT compiler keeps a core a third busy for minutes after start on 2 cores: warm up first
     echo "[$db] warming up (60 s, not measured)"

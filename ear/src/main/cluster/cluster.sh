@@ -84,7 +84,7 @@ start() {
     # ready once the balancer has answered three times in a row, a second apart: its own checks have run
     local answered=0
     for _ in $(seq 1 30); do
-        if ready http://127.0.0.1:8080/zipper/api/log; then answered=$((answered + 1)); else answered=0; fi
+        if ready http://127.0.0.1:8080/zipper/api/openapi; then answered=$((answered + 1)); else answered=0; fi
         [ "$answered" -ge 3 ] && return 0
         sleep 1
     done
