@@ -1,6 +1,7 @@
 package dev.zipper.access;
 
 import java.security.Principal;
+import dev.zipper.eventstore.Actor;
 import jakarta.json.JsonNumber;
 import java.time.Instant;
 import java.util.Arrays;
@@ -45,6 +46,11 @@ public record Caller(String subject, Set<Role> roles, boolean early) {
         boolean early = nbf != null && nbf > Instant.now().getEpochSecond() + SKEW_SECONDS;
         return new Caller(subject, Set.copyOf(Arrays.stream(Role.values())
                 .filter(role -> inRole.test(role.claim())).toList()), early);
+    }
+
+    /** As an event records who did it: the subject and the roles' names. */
+    public Actor actor() {
+        return new Actor(subject, roles.stream().map(Role::claim).sorted().toList());
     }
 
     public boolean anonymous() {

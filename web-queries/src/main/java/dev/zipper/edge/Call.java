@@ -86,7 +86,9 @@ public record Call(Map<String, String> path, JsonBody body, UriInfo uri, Caller 
         return commands.execute(type, id, command, Expected.NEW_STREAM, metadata());
     }
 
+    /** The request's metadata, with who sent it and, for a customer limited to their own, that limit. */
     private CommandMetadata metadata() {
-        return own().map(request.metadata()::limitedTo).orElseGet(request::metadata);
+        CommandMetadata metadata = caller.anonymous() ? request.metadata() : request.metadata().by(caller.actor());
+        return own().map(metadata::limitedTo).orElse(metadata);
     }
 }

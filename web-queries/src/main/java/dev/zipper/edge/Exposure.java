@@ -93,7 +93,13 @@ public final class Exposure<C, S> {
 
     /** The operation, for a caller who may see the aggregate the path names; for another customer, not found. */
     private Route.Handler owned(Route.Handler handler) {
-        return call -> call.owns(owners) ? handler.handle(call) : ProblemType.NOT_FOUND.response(notFound(call));
+        return call -> owned(owners, type, handler).handle(call);
+    }
+
+    /** As above, for an aggregate named {@code kind} whose owner is that of the aggregate of type {@code whose}. */
+    private static Route.Handler owned(AggregateType<?, ?, ?> whose, AggregateType<?, ?, ?> kind, Route.Handler handler) {
+        return call -> call.owns(whose) ? handler.handle(call)
+                : ProblemType.NOT_FOUND.response("No " + kind.streamType() + " with id " + call.path().get("id"));
     }
 
     /** {@code POST /<collection>}: a new aggregate with a new id, answered 201 with its Location. */
@@ -218,9 +224,7 @@ public final class Exposure<C, S> {
      */
     public Exposure<C, S> query(String collection, AggregateType<?, ?, ?> named, String path, String summary,
                                 OperationDoc doc, Route.Handler handler) {
-        routes.add(new Route("GET", collection, "{id}/" + path, summary, access, call -> call.owns(named)
-                ? handler.handle(call) : ProblemType.NOT_FOUND.response("No " + named.streamType() + " with id "
-                + call.path().get("id")), doc));
+        routes.add(new Route("GET", collection, "{id}/" + path, summary, access, owned(named, named, handler), doc));
         return this;
     }
 }

@@ -65,26 +65,15 @@ public class EventSubscribers {
         scheduler.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
     }
 
-    /**
-     * Closes every stream, each on a pump thread and for at most two seconds in all: closing a stream whose
-     * client vanished unnoticed waits for a write that never completes, and the server's stop hung on it.
-     */
     @PreDestroy
     void stop() {
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
-        if (executor == null) {
-            return;
+        subscribers.forEach(Subscriber::close);
+        if (executor != null) {
+            executor.shutdownNow();
         }
-        subscribers.forEach(subscriber -> executor.execute(subscriber::close));
-        executor.shutdown();
-        try {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        executor.shutdownNow(); // interrupts a close still waiting
     }
 
     /** Adds one, and starts sending it the log from where it asked; false if there are too many already. */
