@@ -2,6 +2,6 @@
 -- version, insert the next event, commit. Table raw_events is made by bench/side-by-side.sh.
 \set stream random(1, 2000000000)
 BEGIN;
-SELECT COALESCE(MAX(stream_version), 0) FROM raw_events WHERE stream_id = :stream;
-INSERT INTO raw_events (stream_id, stream_version, event_type, payload) VALUES (:stream, 1, 'AccountOpened', '{"name":"Bench","email":"bench@example.org"}');
+SELECT COALESCE(MAX(stream_version), 0) FROM raw_events WHERE stream_id = :stream::text;
+INSERT INTO raw_events (stream_id, stream_version, event_type, payload) VALUES (:stream::text, 1, 'AccountOpened', '{"name":"Bench","email":"bench@example.org"}');
 COMMIT;
