@@ -4,9 +4,9 @@
 #   bench/side-by-side.sh [ROUNDS] [SECONDS] [WARM_UP] [PEER_DIR]
 #                         default 3 rounds of 20 s bursts after 180 s of warm-up each; about 20 minutes
 # Both servers run side by side, each on a fresh database of its own (zipper_bench, axon_bench), and are
-# warmed up at 16 clients (not measured) until their JIT compilers have settled: WildFly's still spends
-# most of a core compiling two minutes after its start (bench/RESULTS.md); then, ROUNDS times, interleaved so that drift on the
-# machine touches all alike: Zipper, the peer and the raw append (pgbench, bench/raw-append.sql) at 16
+# warmed up for WARM_UP s at 16 clients (not measured): 45 s after its start WildFly's JIT compiler still
+# takes most of a core, and a command costs half as much after four minutes (bench/RESULTS.md). Then,
+# ROUNDS times, interleaved so that drift on the machine touches all alike: Zipper, the peer and the raw append (pgbench, bench/raw-append.sql) at 16
 # clients, then the same at 1 client (bench/SideBySide.java measures each burst). Prints medians (min-max)
 # and ratios to the peer, and appends them to bench/RESULTS.md.
 set -euo pipefail
