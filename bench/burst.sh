@@ -29,7 +29,7 @@ fi
 trap 'ear/src/main/wildfly/wildfly.sh stop "$dir" > /dev/null 2>&1 || true' EXIT
 echo "[bench] starting WildFly on $database"
 if [ -n "${BENCH_PROFILE:-}" ]; then
-    export JAVA_OPTS="-Xms64m -Xmx512m -XX:MaxMetaspaceSize=256m -Djava.net.preferIPv4Stack=true \
+    export JAVA_OPTS="-Xms64m -Xmx512m -XX:MaxMetaspaceSize=256m -XX:+UseParallelGC -Djava.net.preferIPv4Stack=true \
 -XX:StartFlightRecording=settings=$PWD/bench/cpu.jfc,filename=$dir.jfr,dumponexit=true"
 fi
 ear/src/main/wildfly/wildfly.sh start "$dir" > /dev/null

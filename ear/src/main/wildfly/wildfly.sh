@@ -37,8 +37,9 @@ start() {
     cp "$project/ear/target/zipper.ear" "$base/deployments/"
     local setting
     for setting in $("$project/ear/src/main/dev-issuer/dev-issuer.sh" settings); do export "${setting?}"; done
+    # the parallel collector: on two cores it left more CPU to commands than G1 (bench/RESULTS.md, issue 25)
     LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$base/java.pid" \
-    JAVA_OPTS="${JAVA_OPTS:--Xms64m -Xmx512m -XX:MaxMetaspaceSize=256m -Djava.net.preferIPv4Stack=true}" \
+    JAVA_OPTS="${JAVA_OPTS:--Xms64m -Xmx512m -XX:MaxMetaspaceSize=256m -XX:+UseParallelGC -Djava.net.preferIPv4Stack=true}" \
         nohup "$wildfly/bin/standalone.sh" -c standalone-full.xml -Djboss.server.base.dir="$base" \
         -Djboss.socket.binding.port-offset="${ZIPPER_PORT_OFFSET:-0}" "${instance[@]}" \
         > "$base/log/console.log" 2>&1 &

@@ -81,7 +81,7 @@ public class CommandTransaction {
                 throw new InvalidCommand("No account with id " + owner);
             });
         }
-        AppendResult result = log.append(stream, current.version(),
+        AppendResult result = log.appendAfterRead(stream, current.version(),
                 decided.stream().map(event -> codec.encode(event, metadata.forEvent(owner))).toList());
         states.keepOnCommit(stream, new StreamStates.Known<>(result.version(), result.position(), next));
         long last = result.position();

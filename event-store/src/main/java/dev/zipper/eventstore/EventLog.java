@@ -53,16 +53,30 @@ public class EventLog {
      * @throws ConcurrencyConflict when the stream has moved on; nothing is written then
      */
     public AppendResult append(StreamId stream, int expectedVersion, List<NewEvent> events) {
+        return append(stream, expectedVersion, events, true);
+    }
+
+    /**
+     * Appends events after the version the caller read in this same transaction (a command that folded the
+     * stream): the stream's version is not read again, since a writer that got in since is caught by the
+     * unique key on the stream's versions (a {@link ConcurrencyConflict} all the same). Only for the
+     * container's transactions: a local one could not have read the stream.
+     */
+    public AppendResult appendAfterRead(StreamId stream, int readVersion, List<NewEvent> events) {
+        return append(stream, readVersion, events, false);
+    }
+
+    private AppendResult append(StreamId stream, int expectedVersion, List<NewEvent> events, boolean check) {
         if (events.isEmpty()) {
             throw new IllegalArgumentException("Nothing to append to " + stream);
         }
         try (Connection connection = dataSource.getConnection()) {
             if (transactions == Transactions.CONTAINER) {
-                return append(connection, stream, expectedVersion, events);
+                return append(connection, stream, expectedVersion, events, check);
             }
             connection.setAutoCommit(false);
             try {
-                AppendResult result = append(connection, stream, expectedVersion, events);
+                AppendResult result = append(connection, stream, expectedVersion, events, true);
                 connection.commit();
                 return result;
             } catch (RuntimeException | SQLException e) {
@@ -79,11 +93,11 @@ public class EventLog {
         }
     }
 
-    private AppendResult append(Connection connection, StreamId stream, int expectedVersion, List<NewEvent> events)
-            throws SQLException {
+    private AppendResult append(Connection connection, StreamId stream, int expectedVersion, List<NewEvent> events,
+                                boolean check) throws SQLException {
         // Checked before the head is taken, so that its lock covers only the writes; a writer that gets
         // in between is still caught, by the unique key on the stream's versions.
-        int actual = currentVersion(connection, stream);
+        int actual = check ? currentVersion(connection, stream) : expectedVersion;
         if (actual != expectedVersion) {
             throw new ConcurrencyConflict(stream.id(), expectedVersion, actual);
         }

@@ -78,6 +78,18 @@ class EventLogTest {
     }
 
     @Test
+    void appending_after_a_version_read_earlier_is_refused_once_another_writer_got_in() {
+        log.append(account("a-1"), 0, List.of(event("e1", "{}")));
+        // a command's transaction read the stream at version 0 before that append committed
+        EventLog inTransaction = new EventLog(database.dataSource(), EventLog.Transactions.CONTAINER);
+
+        assertThatThrownBy(() -> inTransaction.appendAfterRead(account("a-1"), 0, List.of(event("late", "{}"))))
+                .isInstanceOf(ConcurrencyConflict.class);
+        assertThat(log.readStream(account("a-1"), 0)).extracting(RecordedEvent::type).containsExactly("e1");
+        assertThat(inTransaction.appendAfterRead(account("a-1"), 1, List.of(event("e2", "{}"))).version()).isEqualTo(2);
+    }
+
+    @Test
     void an_expected_version_ahead_of_the_stream_is_refused_too() {
         assertThatThrownBy(() -> log.append(account("a-2"), 3, List.of(event("e1", "{}"))))
                 .isInstanceOf(ConcurrencyConflict.class);

@@ -10,7 +10,7 @@ import dev.zipper.http.JsonBodyReader;
 import dev.zipper.http.Problem;
 import dev.zipper.http.ProblemType;
 import dev.zipper.readside.RowReads;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Encoded;
 import jakarta.ws.rs.GET;
@@ -38,10 +38,11 @@ import java.util.stream.Collectors;
  * The one JAX-RS resource behind every {@link Route}: finds the route a request names and runs it for a
  * caller its {@link Access} admits. A path that no route has is a 404; one that another method has, a 405
  * with {@code Allow}; a caller without a token where one is needed, a 401; with one whose roles do not
- * admit them, a 403.
+ * admit them, a 403. One instance serves every request (the request's URI, headers and security context
+ * come through JAX-RS's proxies): made for each request, it cost a tenth of a command's HTTP time.
  */
 @Path("{collection}")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiEndpoints {
 
