@@ -42,7 +42,8 @@ trap 'ear/src/main/wildfly/wildfly.sh stop "$dir" > /dev/null 2>&1 || true; kill
 echo "[bench] starting WildFly and the peer"
 ear/src/main/wildfly/wildfly.sh start "$dir" > /dev/null
 zipper=$(cat "$dir/java.pid")
-java -Xms64m -Xmx512m -XX:MaxMetaspaceSize=256m -jar "$target/peer/target/axon-bench-1.0.jar" \
+# its README says -Xmx512m; at ~2,400 commands/s it ran out of heap in the second round (2026-12-05), so 2 GiB
+java -Xms64m -Xmx2g -XX:MaxMetaspaceSize=256m -jar "$target/peer/target/axon-bench-1.0.jar" \
     --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/axon_bench > "$target/peer.log" 2>&1 &
 axon=$!
 for _ in $(seq 1 120); do
