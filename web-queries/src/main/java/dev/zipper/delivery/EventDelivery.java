@@ -4,6 +4,7 @@ import dev.zipper.domain.ProcessType;
 import dev.zipper.eventstore.RecordedEvent;
 import dev.zipper.messaging.EventMessage;
 import dev.zipper.messaging.Topics;
+import dev.zipper.process.InstanceTurns;
 import dev.zipper.process.ProcessRunner;
 import dev.zipper.reactions.Reactions;
 import dev.zipper.readside.Projection;
@@ -61,6 +62,9 @@ public class EventDelivery implements MessageListener {
     @Inject
     private Races races;
 
+    @Inject
+    private InstanceTurns turns;
+
     @Override
     public void onMessage(Message message) {
         RecordedEvent event = EventMessage.read(message);
@@ -70,7 +74,7 @@ public class EventDelivery implements MessageListener {
             }
             for (ProcessType<?, ?, ?> process : reactions.processes(event)) {
                 // its step, or a command it issues, may lose a race for a stream: the whole step runs again
-                races.settle(process.streamType(), () -> processRunner.handle(process, event));
+                turns.take(process, event, () -> races.settle(process.streamType(), () -> processRunner.handle(process, event)));
             }
             reactions.automate(event);
         } catch (RuntimeException e) {
