@@ -19,9 +19,11 @@ import jakarta.jms.MessageListener;
 
 /**
  * The application's one message listener: every event, on a durable subscription so that nothing
- * published while the application is down is missed, handed to each projection that follows it
- * ({@link ReadSide}), then to each process and automation ({@link Reactions}), each in its own transaction
- * (an automation in none), each race it loses settled here ({@link Races}). An event nobody follows is
+ * published while the application is down is missed, handed to each process that follows it, then to
+ * each projection ({@link ReadSide}), then to each automation ({@link Reactions}), each in its own
+ * transaction (an automation in none), each race it loses settled here ({@link Races}). Processes come
+ * first: they read the log, not the views, and each hop of a process (an order's checkout to its payment
+ * takes five) no longer waits for the event's projections to commit. An event nobody follows is
  * acknowledged and forgotten. Should one of them fail, the message is redelivered and those that had
  * handled it drop it as a duplicate. Several sessions
  * consume in parallel; the relay sets JMSXGroupID to the stream, so the broker hands all of one
@@ -69,12 +71,12 @@ public class EventDelivery implements MessageListener {
     public void onMessage(Message message) {
         RecordedEvent event = EventMessage.read(message);
         try {
-            for (Projection<?, ?> projection : readSide.following(event)) {
-                races.settle(projection.name(), () -> readSide.apply(projection, event));
-            }
             for (ProcessType<?, ?, ?> process : reactions.processes(event)) {
                 // its step, or a command it issues, may lose a race for a stream: the whole step runs again
                 turns.take(process, event, () -> races.settle(process.streamType(), () -> processRunner.handle(process, event)));
+            }
+            for (Projection<?, ?> projection : readSide.following(event)) {
+                races.settle(projection.name(), () -> readSide.apply(projection, event));
             }
             reactions.automate(event);
         } catch (RuntimeException e) {

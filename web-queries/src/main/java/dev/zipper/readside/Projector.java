@@ -14,9 +14,12 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 
 /**
@@ -53,13 +56,16 @@ public class Projector {
     /** Applies one delivered event (and any predecessors it arrived before). */
     @Transactional
     public <E, R extends ReadRow<E>> void apply(Projection<E, R> projection, RecordedEvent event) {
-        applyStream(projection, List.of(event));
+        R row = em.find(projection.rows(), event.streamId());
+        applyStream(projection, row, List.of(event)).ifPresent(changed -> announce(List.of(changed)));
     }
 
     /**
      * Applies, in one transaction, the projection's events among the next {@value #BATCH} of the log after
      * {@code afterPosition}, each row by its own version check; returns the last position read. For a
-     * read side far behind the log, where one transaction per event cannot keep up ({@link CatchUp}).
+     * read side far behind the log, where one transaction per event cannot keep up ({@link CatchUp}). The
+     * rows are read in one query and written in JDBC batches (persistence.xml), the other instances told
+     * in one statement.
      */
     @Transactional
     public <E, R extends ReadRow<E>> long applyFromLog(Projection<E, R> projection, long afterPosition) {
@@ -70,19 +76,34 @@ public class Projector {
                 byStream.computeIfAbsent(event.streamId(), id -> new ArrayList<>()).add(event);
             }
         }
-        byStream.values().forEach(events -> applyStream(projection, events));
+        Map<String, R> rows = rows(projection.rows(), byStream.keySet());
+        List<String> applied = new ArrayList<>();
+        byStream.forEach((id, events) -> applyStream(projection, rows.get(id), events).ifPresent(applied::add));
+        announce(applied);
         counters.batch(projection.name());
         return batch.isEmpty() ? afterPosition : batch.get(batch.size() - 1).position();
     }
 
-    /** Applies those of one stream's events (given in order, without gaps) that its row has not taken yet. */
-    private <E, R extends ReadRow<E>> void applyStream(Projection<E, R> projection, List<RecordedEvent> given) {
+    /** These rows as they are (those not there yet are absent), in one query. */
+    private <R extends ReadRow<?>> Map<String, R> rows(Class<R> rows, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("SELECT r FROM " + em.getMetamodel().entity(rows).getName() + " r WHERE r.id IN :ids", rows)
+                .setParameter("ids", ids).getResultStream().collect(Collectors.toMap(ReadRow::id, row -> row));
+    }
+
+    /**
+     * Applies to the row (null: none yet) those of its stream's events (given in order, without gaps) that
+     * it has not taken yet; returns what the other instances are to hear of it, if anything changed.
+     */
+    private <E, R extends ReadRow<E>> Optional<String> applyStream(Projection<E, R> projection, R found,
+                                                                   List<RecordedEvent> given) {
         RecordedEvent last = given.get(given.size() - 1);
-        R row = em.find(projection.rows(), last.streamId());
-        int applied = row == null ? 0 : row.version();
+        int applied = found == null ? 0 : found.version();
         if (last.streamVersion() <= applied) {
             counters.duplicate(projection.name());
-            return;
+            return Optional.empty();
         }
         List<RecordedEvent> events = given.stream().filter(e -> e.streamVersion() > applied).toList();
         if (events.get(0).streamVersion() > applied + 1) {
@@ -92,9 +113,10 @@ public class Projector {
                 // only a broker shared with another database (another deployment) sends such an event
                 LOG.warning(() -> "Dropping " + last.type() + " v" + last.streamVersion() + " of " + last.stream()
                         + ": its predecessors are not in this log");
-                return;
+                return Optional.empty();
             }
         }
+        R row = found;
         if (row == null) {
             row = projection.newRow(last.streamId());
             em.persist(row);
@@ -105,18 +127,20 @@ public class Projector {
         }
         row.applied(last.streamVersion(), last.position());
         counters.applied(projection.name(), events.size());
-        wakeOnCommit(projection.rows(), last.streamId(), last.streamVersion());
+        Class<R> rows = projection.rows();
+        AfterCommit.run(transactions, () -> waits.applied(rows, last.streamId(), last.streamVersion()));
+        return Optional.of(rows.getName() + " " + last.streamVersion() + " " + last.streamId());
     }
 
     /**
-     * Completes the waits for this row (read-your-writes) once what was applied to it is visible, here and,
-     * through the database, on the other instances that share it (their waits are woken by {@code dev.zipper.log.LogListener}).
+     * Tells the other instances that share the database which rows changed, once this commits (their
+     * read-your-writes waits: {@code dev.zipper.log.LogListener}); waits here are completed at the commit
+     * itself. One statement for them all, the rows passed as an array.
      */
-    private void wakeOnCommit(Class<?> rows, String id, int version) {
-        AfterCommit.run(transactions, () -> waits.applied(rows, id, version));
-        if (database.notifies()) {
-            em.createNativeQuery("SELECT pg_notify(?1, ?2)").setParameter(1, LogNotifications.APPLIED)
-                    .setParameter(2, rows.getName() + " " + version + " " + id).getResultList();
+    private void announce(List<String> changed) {
+        if (!changed.isEmpty() && database.notifies()) {
+            em.createNativeQuery("SELECT pg_notify(?1, changed) FROM unnest(CAST(?2 AS text[])) changed")
+                    .setParameter(1, LogNotifications.APPLIED).setParameter(2, changed.toArray(String[]::new)).getResultList();
         }
     }
 }
