@@ -7,8 +7,15 @@
 # warmed up for WARM_UP s at 16 clients (not measured): 45 s after its start WildFly's JIT compiler still
 # takes most of a core, and a command costs half as much after four minutes (bench/RESULTS.md). Then,
 # ROUNDS times, interleaved so that drift on the machine touches all alike: Zipper, the peer and the raw append (pgbench, bench/raw-append.sql) at 16
-# clients, then the same at 1 client (bench/SideBySide.java measures each burst). Prints medians (min-max)
-# and ratios to the peer, and appends them to bench/RESULTS.md.
+# clients, then the same at 1 client (bench/SideBySide.java measures each burst). Then, ROUNDS times, the
+# issue's other goals on the same warmed Zipper (bench/Throughput.java, demo/StoreDemo.java):
+#   visible-p50-ms, -p99-ms   opens at half Zipper's median 16-client rate: ms until GET shows the account
+#   rows-per-s                zipper: the projection draining a backlog of 20,000 events written by SQL;
+#                             raw: single-row upserts, 1,000 a transaction, the database alone
+#   checkouts-per-s           the store with 16 shoppers (demo/load.sh, 400 orders; one run first, not measured)
+#   checkout-to-succeeded-    one shopper, 100 orders: ms from sending a checkout to GET showing the order
+#     p50-ms, -p99-ms         succeeded (polled every millisecond)
+# Prints medians (min-max) and ratios to the peer, and appends them to bench/RESULTS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 eval "$(ear/src/main/dev-issuer/dev-issuer.sh development bench)" # its servers trust ZIPPER_TOKEN
@@ -75,6 +82,30 @@ for round in $(seq 1 "$rounds"); do
         axon "$seconds" "$clients"
         raw "$seconds" "$clients"
     done
+done
+
+echo "[bench] the other goals, on the same Zipper"
+version() { sed -n "s:.*<$1.version>\(.*\)</$1.version>.*:\1:p" pom.xml | head -1; }
+rm -rf "$target/bench-lib" "$target/bench-classes"
+mvn -B -ntp -q dependency:copy -Dartifact=org.postgresql:postgresql:"$(version postgresql)" \
+    -DoutputDirectory="$target/bench-lib" >> "$target/bench-build.log" 2>&1
+javac -d "$target/bench-classes" bench/Throughput.java
+throughput() { java -cp "$target/bench-classes:$target/bench-lib/*" Throughput "$@"; }
+api=http://127.0.0.1:8080/zipper/api
+half=$(awk '$1 == "zipper-16" && $2 == "commands-per-s" {print $3}' "$results" | sort -n \
+    | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)] / 2}')
+store() { (unset ZIPPER_TOKEN; demo/load.sh "$1" "$2" 2> "$target/store-$2.log"); }
+store 400 16 > /dev/null
+for round in $(seq 1 "$rounds"); do
+    echo "[bench] round $round of $rounds: visible at $half opens/s, backlog drain, the store"
+    throughput latency "$api" "$half" "$seconds" | sed 's/^/zipper-16 /' >> "$results"
+    throughput drain "$api" jdbc:postgresql://127.0.0.1:5432/zipper_bench postgres 20000 \
+        | awk '$1 == "drain-events" {print "zipper-1 rows-per-s", $2}' >> "$results"
+    throughput raw-upsert jdbc:postgresql://127.0.0.1:5432/raw_bench postgres "$seconds" \
+        | awk '{print "raw-1 rows-per-s", $2}' >> "$results"
+    store 400 16 | sed 's/^checkouts-per-second/zipper-16 checkouts-per-s/' >> "$results"
+    store 100 1 | grep '^checkout-to' | sed 's/^/zipper-1 /' >> "$results"
+    tail -2 "$target/store-16.log" | sed 's/^/[bench] 16 shoppers: /'
 done
 
 table=$(java bench/Medians.java "$results" axon)

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * Fills a running Zipper with a shop's life: a catalog with stock, customers, and a stream of orders from
  * several shoppers at once, some paid with cards that decline, some cancelled, some shipped and delivered.
  * Run by demo/load.sh; only the JDK is needed. Prints a progress line, then what became of the orders.
+ * With one shopper it watches each order it waits for closely (every millisecond, rather than every
+ * 100 ms) and prints how long a checkout took to become a succeeded order (median and 99th percentile).
  *
  *   java demo/StoreDemo.java API ORDERS SHOPPERS SEED
  */
@@ -53,6 +55,9 @@ public class StoreDemo {
     private final AtomicInteger placed = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
     private final List<String> orders = Collections.synchronizedList(new ArrayList<>());
+    /** ms from sending a checkout to seeing its order succeeded, with one shopper (else not watched closely). */
+    private final List<Double> checkoutToSucceeded = Collections.synchronizedList(new ArrayList<>());
+    private long pollMillis = 100;
 
     private StoreDemo(URI api, long seed) {
         this.api = api;
@@ -87,6 +92,7 @@ public class StoreDemo {
         }
         System.err.printf("[demo] %d products and %d customers added%n", skus.size(), customers.size());
 
+        pollMillis = shoppers == 1 ? 1 : 100;
         ExecutorService pool = Executors.newFixedThreadPool(shoppers);
         long shopping = System.nanoTime();
         for (int i = 0; i < orderCount; i++) {
@@ -106,6 +112,12 @@ public class StoreDemo {
                 placed.get(), seconds, placed.get() / seconds, shoppers, refused.get());
         System.err.printf("[demo] where they ended: %s; all done in %.0f s%n", ends, (System.nanoTime() - started) / 1e9);
         System.out.printf("checkouts-per-second %.1f%n", placed.get() / seconds);
+        if (shoppers == 1 && !checkoutToSucceeded.isEmpty()) {
+            List<Double> sorted = new ArrayList<>(checkoutToSucceeded);
+            Collections.sort(sorted);
+            System.out.printf("checkout-to-succeeded-p50-ms %.1f%ncheckout-to-succeeded-p99-ms %.1f%n",
+                    sorted.get(sorted.size() / 2), sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1)));
+        }
     }
 
     /** One shopper: a cart of one to four products, checkout, and now and then a cancel, a shipment, a delivery. */
@@ -118,6 +130,7 @@ public class StoreDemo {
                         + (1 + random.nextInt(3)) + "}", 200);
             }
             String card = random.nextInt(100) == 0 ? NO_ANSWER : CARDS[random.nextInt(CARDS.length)];
+            long checkoutSent = System.nanoTime();
             HttpResponse<String> checkedOut = send("carts/" + cart + "/checkout", "{\"card\":\"" + card + "\"}");
             if (checkedOut.statusCode() != 201) {
                 refused.incrementAndGet();
@@ -134,6 +147,7 @@ public class StoreDemo {
             if (!"SUCCEEDED".equals(status)) {
                 return;
             }
+            checkoutToSucceeded.add((System.nanoTime() - checkoutSent) / 1e6);
             if (fate < 48) {
                 send("orders/" + order + "/cancel", "{\"reason\":\"changed my mind\"}");
             } else if (fate < 80) {
@@ -167,7 +181,7 @@ public class StoreDemo {
                 return status;
             }
             try {
-                Thread.sleep(100);
+                Thread.sleep(pollMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return status;
