@@ -85,12 +85,8 @@ for round in $(seq 1 "$rounds"); do
 done
 
 echo "[bench] the other goals, on the same Zipper"
-version() { sed -n "s:.*<$1.version>\(.*\)</$1.version>.*:\1:p" pom.xml | head -1; }
-rm -rf "$target/bench-lib" "$target/bench-classes"
-mvn -B -ntp -q dependency:copy -Dartifact=org.postgresql:postgresql:"$(version postgresql)" \
-    -DoutputDirectory="$target/bench-lib" >> "$target/bench-build.log" 2>&1
-javac -d "$target/bench-classes" bench/Throughput.java
-throughput() { java -cp "$target/bench-classes:$target/bench-lib/*" Throughput "$@"; }
+. bench/throughput-tool.sh
+throughput_tool postgresql
 api=http://127.0.0.1:8080/zipper/api
 half=$(awk '$1 == "zipper-16" && $2 == "commands-per-s" {print $3}' "$results" | sort -n \
     | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)] / 2}')

@@ -35,13 +35,9 @@ mkdir -p "$target"
 echo "[bench] building"
 mvn -B -ntp -q -DskipTests -Dzipper.payara.skip -Dzipper.broker.skip package > "$target/bench-build.log" 2>&1 \
     || { tail -30 "$target/bench-build.log" >&2; exit 1; }
-version() { sed -n "s:.*<$1.version>\(.*\)</$1.version>.*:\1:p" pom.xml | head -1; }
-rm -rf "$target/bench-lib" "$target/bench-classes"
-for artifact in org.postgresql:postgresql:"$(version postgresql)" com.h2database:h2:"$(version h2)"; do
-    mvn -B -ntp -q dependency:copy -Dartifact="$artifact" -DoutputDirectory="$target/bench-lib" >> "$target/bench-build.log" 2>&1
-done
-javac -d "$target/bench-classes" bench/Throughput.java
-measure() { java -cp "$target/bench-classes:$target/bench-lib/*" Throughput "$@" | tee -a "$results" | sed "s/^/[$db] /"; }
+. bench/throughput-tool.sh
+throughput_tool postgresql h2
+measure() { throughput "$@" | tee -a "$results" | sed "s/^/[$db] /"; }
 trap 'ear/src/main/wildfly/wildfly.sh stop "$dir" > /dev/null 2>&1 || true' EXIT
 
 sql() { psql -h 127.0.0.1 -U postgres -q -v ON_ERROR_STOP=1 -d "$@"; }
@@ -89,8 +85,8 @@ run_on() {
     fi
     # the JIT compiler keeps a core a third busy for minutes after start on 2 cores: warm up first
     echo "[$db] warming up (60 s, not measured)"
-    java -cp "$target/bench-classes:$target/bench-lib/*" Throughput commands $api open 16 30 > /dev/null
-    java -cp "$target/bench-classes:$target/bench-lib/*" Throughput commands $api transition 16 30 > /dev/null
+    throughput commands $api open 16 30 > /dev/null
+    throughput commands $api transition 16 30 > /dev/null
     for round in $(seq 1 "$rounds"); do
         echo "[$db] round $round of $rounds"
         measure raw-append "$raw" $user 16 "$seconds"
@@ -112,7 +108,7 @@ run_on() {
     echo "server-rss-mb $(( $(ps -o rss= -p "$ZIPPER_SERVER_PID") / 1024 ))" \
         | tee -a "$results" | sed "s/^/[$db] /"
     ear/src/main/wildfly/wildfly.sh stop "$dir" > /dev/null
-    table=$(java -cp "$target/bench-classes" Throughput table "$results")
+    table=$(throughput table "$results")
     {
         echo
         echo "### $(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD), throughput on $db, WildFly, $(nproc) cores, $rounds rounds of $seconds s"
