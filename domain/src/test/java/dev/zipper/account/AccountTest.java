@@ -135,7 +135,7 @@ class AccountTest {
 
     @Test
     void a_shipping_address_is_kept_through_the_life_cycle_but_not_set_on_an_archived_account() {
-        Address home = new Address("12 Rue de la Paix", null, "75002", "Paris", "FR");
+        Address home = new Address("12 Rue de la Paix", null, "75002", "Paris", null, "FR");
         ACCOUNT.given(HISTORY_TO.get(AccountStatus.ACTIVE)).when(new AccountCommand.SetShippingAddress(home))
                 .then(new AccountEvent.ShippingAddressSet(home))
                 .andState(new Account(AccountStatus.ACTIVE, "Ada", "ada@example.org", home));
@@ -146,8 +146,20 @@ class AccountTest {
         ACCOUNT.given(HISTORY_TO.get(AccountStatus.ARCHIVED)).when(new AccountCommand.SetShippingAddress(home))
                 .thenRejected(IllegalTransition.class, "ARCHIVED");
         ACCOUNT.given().when(new AccountCommand.SetShippingAddress(home)).thenRejected(IllegalTransition.class, "does not exist");
-        assertThatThrownBy(() -> new Address("1 Main St", null, "1000", "Brussels", "XX")).isInstanceOf(InvalidCommand.class)
+        assertThatThrownBy(() -> new Address("1 Main St", null, "1000", "Brussels", null, "XX")).isInstanceOf(InvalidCommand.class)
                 .hasMessageContaining("ISO 3166");
-        assertThatThrownBy(() -> new Address(" ", null, "1000", "Brussels", "BE")).hasMessageContaining("line1 must not be blank");
+        assertThatThrownBy(() -> new Address(" ", null, "1000", "Brussels", null, "BE")).hasMessageContaining("line1 must not be blank");
+    }
+
+    @Test
+    void an_address_set_in_version_1_reads_as_one_without_a_region_and_a_region_is_checked() {
+        var v1 = new AccountEvent.ShippingAddressSet.V1(
+                new AccountEvent.ShippingAddressSet.V1.Address("1 Main St", "Flat 2", "1000", "Brussels", "BE"));
+
+        assertThat(v1.next()).isEqualTo(new AccountEvent.ShippingAddressSet(
+                new Address("1 Main St", "Flat 2", "1000", "Brussels", null, "BE")));
+        assertThat(new Address("1-1 Chiyoda", null, "100-0001", "Chiyoda-ku", " Tokyo ", "JP").region()).isEqualTo("Tokyo");
+        assertThatThrownBy(() -> new Address("1 Main St", null, "1000", "Brussels", " ", "BE"))
+                .hasMessageContaining("region must not be blank");
     }
 }

@@ -66,7 +66,7 @@ class CommandToProjectionIT {
         return Deployments.withTests(CommandToProjectionIT.class, WelcomeProcess.class);
     }
 
-    private static final Address PARIS = new Address("12 Rue de la Paix", null, "75002", "Paris", "FR");
+    private static final Address PARIS = new Address("12 Rue de la Paix", null, "75002", "Paris", null, "FR");
 
     @Inject
     Commands commands;
@@ -311,7 +311,7 @@ class CommandToProjectionIT {
         assertThat(keys.purge(Instant.now().plusSeconds(1))).isPositive();
         assertThat(keys.find(key.key())).isEmpty();
         CommandResult again = commands.execute(Account.TYPE, opened.id(), new AccountCommand.SetShippingAddress(
-                new Address("1 Main St", null, "1000", "Brussels", "BE")), Expected.ANY_VERSION, keyed);
+                new Address("1 Main St", null, "1000", "Brussels", null, "BE")), Expected.ANY_VERSION, keyed);
         assertThat(again.version()).as("a purged key is free again").isEqualTo(3);
     }
 

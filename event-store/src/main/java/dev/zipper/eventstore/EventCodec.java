@@ -1,21 +1,29 @@
 package dev.zipper.eventstore;
 
 import dev.zipper.domain.EventType;
+import dev.zipper.domain.Upcast;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import java.lang.reflect.ParameterizedType;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns an aggregate's events into (type name, schema version, JSON) and back. The names come from
  * {@link EventType} on each record that the sealed root permits, so the log never holds a class name.
+ * An event stored in an earlier schema version is read as the {@link Upcast} record nested in its event
+ * that declares that version, then upcast, step by step, to the current shape.
  */
 public final class EventCodec<E> {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
 
+    private final Class<E> root;
     private final Map<Class<?>, EventType> typeOf = new HashMap<>();
-    private final Map<String, Class<? extends E>> classOf = new HashMap<>();
+    private final Map<String, Class<?>> classOf = new HashMap<>();
 
     /** One codec per sealed event root, made once: making one reads the roots' annotations. */
     private static final ClassValue<EventCodec<?>> BY_ROOT = new ClassValue<>() {
@@ -35,16 +43,50 @@ public final class EventCodec<E> {
         if (!sealedRoot.isSealed()) {
             throw new IllegalArgumentException(sealedRoot + " must be a sealed interface of event records");
         }
+        root = sealedRoot;
         for (Class<?> permitted : sealedRoot.getPermittedSubclasses()) {
             EventType type = permitted.getAnnotation(EventType.class);
             if (type == null) {
                 throw new IllegalArgumentException(permitted + " has no @EventType name");
             }
-            if (classOf.put(key(type.name(), type.version()), permitted.asSubclass(sealedRoot)) != null) {
-                throw new IllegalArgumentException("Two events are named " + key(type.name(), type.version()));
-            }
+            name(type, permitted);
             typeOf.put(permitted, type);
+            for (Class<?> nested : permitted.getDeclaredClasses()) {
+                if (Upcast.class.isAssignableFrom(nested)) {
+                    name(earlier(type, nested), nested);
+                }
+            }
         }
+    }
+
+    private void name(EventType type, Class<?> javaType) {
+        if (classOf.put(key(type.name(), type.version()), javaType) != null) {
+            throw new IllegalArgumentException("Two events are named " + key(type.name(), type.version()));
+        }
+    }
+
+    /**
+     * The stored name of an earlier version: the event's name and a version below the event's, whose
+     * {@link Upcast#next()} gives the shape one version later, so that no version is skipped.
+     */
+    private static EventType earlier(EventType current, Class<?> upcast) {
+        EventType type = upcast.getAnnotation(EventType.class);
+        EventType next = Arrays.stream(upcast.getGenericInterfaces())
+                .filter(i -> i instanceof ParameterizedType p && p.getRawType() == Upcast.class)
+                .map(i -> ((ParameterizedType) i).getActualTypeArguments()[0])
+                .filter(Class.class::isInstance).map(c -> ((Class<?>) c).getAnnotation(EventType.class))
+                .findFirst().orElse(null);
+        if (type == null || next == null || !type.name().equals(current.name()) || !next.name().equals(current.name())
+                || type.version() >= current.version() || next.version() != type.version() + 1) {
+            throw new IllegalArgumentException(upcast + " must be an @EventType named " + current.name()
+                    + " with a version below " + current.version() + ", an Upcast to the version after its own");
+        }
+        return type;
+    }
+
+    /** The stored names of these events. */
+    public Set<String> typeNames() {
+        return typeOf.values().stream().map(EventType::name).collect(Collectors.toSet());
     }
 
     public NewEvent encode(E event, EventMetadata metadata) {
@@ -52,16 +94,28 @@ public final class EventCodec<E> {
         return new NewEvent(type.name(), type.version(), JSONB.toJson(event), metadata);
     }
 
+    /** The event in its current shape, upcast if it was stored in an earlier version. */
     public E decode(String type, int schemaVersion, String payload) {
-        Class<? extends E> javaType = classOf.get(key(type, schemaVersion));
+        Class<?> javaType = classOf.get(key(type, schemaVersion));
         if (javaType == null) {
             throw new IllegalArgumentException("Unknown event type " + key(type, schemaVersion));
         }
-        return JSONB.fromJson(payload, javaType);
+        Object event = JSONB.fromJson(payload, javaType);
+        while (event instanceof Upcast<?> older) {
+            event = older.next();
+        }
+        return root.cast(event);
     }
 
     public E decode(RecordedEvent event) {
         return decode(event.type(), event.schemaVersion(), event.payload());
+    }
+
+    /** The event's schema version and data as its current shape has them: as stored, or upcast. */
+    public NewEvent current(RecordedEvent event) {
+        EventType type = typeOf.get(classOf.get(key(event.type(), event.schemaVersion())));
+        return type != null ? new NewEvent(event.type(), event.schemaVersion(), event.payload(), event.metadata())
+                : encode(decode(event), event.metadata());
     }
 
     private static String key(String type, int version) {

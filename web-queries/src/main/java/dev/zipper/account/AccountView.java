@@ -24,6 +24,7 @@ public class AccountView extends ReadRow<AccountEvent> {
     @AttributeOverride(name = "line2", column = @Column(name = "ship_line2"))
     @AttributeOverride(name = "postalCode", column = @Column(name = "ship_postal_code"))
     @AttributeOverride(name = "city", column = @Column(name = "ship_city"))
+    @AttributeOverride(name = "region", column = @Column(name = "ship_region"))
     @AttributeOverride(name = "country", column = @Column(name = "ship_country"))
     private ShippingAddress shippingAddress;
 
@@ -34,10 +35,11 @@ public class AccountView extends ReadRow<AccountEvent> {
         private String line2;
         private String postalCode;
         private String city;
+        private String region;
         private String country;
 
         Address toAddress() {
-            return new Address(line1, line2, postalCode, city, country);
+            return new Address(line1, line2, postalCode, city, region, country);
         }
     }
 
@@ -62,6 +64,7 @@ public class AccountView extends ReadRow<AccountEvent> {
             shippingAddress.line2 = address.line2();
             shippingAddress.postalCode = address.postalCode();
             shippingAddress.city = address.city();
+            shippingAddress.region = address.region();
             shippingAddress.country = address.country();
         }
     }

@@ -57,7 +57,7 @@ public final class Exposure<C, S> {
         routes.add(new Route("GET", collection, "{id}/events", "The " + type.streamType() + "'s events from the log, "
                 + "oldest first, a page at a time", access, owned(call -> call.history().events(type, call.id(type),
                 call.query("after"), call.query("limit"), call.uri().getAbsolutePathBuilder(), notFound(call))),
-                OperationDoc.query(Schemas.ref("EventPage"), page, List.of(400, 404))));
+                OperationDoc.query(Schemas.ref("EventPage"), page, List.of(400, 404)), type.events()));
     }
 
     /**

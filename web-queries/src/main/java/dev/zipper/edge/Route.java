@@ -16,9 +16,16 @@ import java.util.Optional;
  * @param template the path below the collection; empty for the collection itself
  * @param handler  null for an operation served by a JAX-RS resource of its own (the live event stream),
  *                 listed here so that the document has it
+ * @param events   the sealed root of the events of the aggregate the route serves, if it serves one (so that
+ *                 the API can show any event of the log in its current shape); null otherwise
  */
 public record Route(String method, String collection, String template, String summary, Access access,
-                    Handler handler, OperationDoc doc) {
+                    Handler handler, OperationDoc doc, Class<?> events) {
+
+    public Route(String method, String collection, String template, String summary, Access access, Handler handler,
+                 OperationDoc doc) {
+        this(method, collection, template, summary, access, handler, doc, null);
+    }
 
     /** Runs the operation: a Response, or a CompletionStage of one. */
     @FunctionalInterface

@@ -78,6 +78,7 @@ public class AggregateHistory {
      */
     public Response events(AggregateType<?, ?, ?> type, String id, String after, String limit, UriBuilder list,
                            String notFound) {
+        EventCodec<?> codec = EventCodec.of(type.events());
         Page page = Page.of(limit, after);
         int afterVersion = QueryParameters.integer("after", after, 0, Integer.MAX_VALUE).orElse(0);
         StreamId stream = new StreamId(type.streamType(), id);
@@ -86,7 +87,7 @@ public class AggregateHistory {
         if (events.isEmpty() && log.versionAt(stream, Long.MAX_VALUE) == 0) {
             return ProblemType.NOT_FOUND.response(notFound);
         }
-        return page.answer(events, event -> String.valueOf(event.streamVersion()), event -> EventJson.withData(event).build(),
+        return page.answer(events, event -> String.valueOf(event.streamVersion()), event -> EventJson.withData(event, codec.current(event)).build(),
                 list);
     }
 }

@@ -1,6 +1,7 @@
 package dev.zipper.history;
 
 import dev.zipper.eventstore.Actor;
+import dev.zipper.eventstore.NewEvent;
 import dev.zipper.eventstore.RecordedEvent;
 import dev.zipper.http.JsonObjects;
 import jakarta.json.JsonArrayBuilder;
@@ -32,8 +33,15 @@ public final class EventJson {
         return json;
     }
 
-    /** As above, with its schema version and its data (card numbers masked). */
-    public static JsonObjectBuilder withData(RecordedEvent event) {
-        return of(event).add("schemaVersion", event.schemaVersion()).add("data", Redaction.of(event.payload()));
+    /**
+     * As above, with its data (card numbers masked) in its current shape: {@code current}, the event as its
+     * codec reads it now ({@code schemaVersion}), and {@code storedSchemaVersion} if the log holds an older one.
+     */
+    public static JsonObjectBuilder withData(RecordedEvent event, NewEvent current) {
+        JsonObjectBuilder json = of(event).add("schemaVersion", current.schemaVersion());
+        if (current.schemaVersion() != event.schemaVersion()) {
+            json.add("storedSchemaVersion", event.schemaVersion());
+        }
+        return json.add("data", Redaction.of(current.payload()));
     }
 }

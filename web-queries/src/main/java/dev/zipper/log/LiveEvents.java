@@ -3,6 +3,7 @@ package dev.zipper.log;
 import dev.zipper.access.Access;
 import dev.zipper.access.Caller;
 import dev.zipper.access.Role;
+import dev.zipper.edge.EventShapes;
 import dev.zipper.edge.OperationDoc;
 import dev.zipper.edge.Operations;
 import dev.zipper.edge.Route;
@@ -53,6 +54,9 @@ public class LiveEvents {
     @Inject
     private EventLog log;
 
+    @Inject
+    private EventShapes shapes;
+
     /** The stream as the API document lists it (it is served by the resource above, not by a route). */
     @ApplicationScoped
     public static class Documented implements Operations {
@@ -87,7 +91,7 @@ public class LiveEvents {
         Subscriber subscriber = new Subscriber(sink, sse, from,
                 Optional.ofNullable(QueryParameters.text("type", streamType, 32)),
                 Optional.ofNullable(QueryParameters.text("id", streamId, 64)),
-                ACCESS.limitsToOwn(caller) ? Optional.of(caller.subject()) : Optional.empty());
+                ACCESS.limitsToOwn(caller) ? Optional.of(caller.subject()) : Optional.empty(), shapes::current);
         if (!subscribers.add(subscriber)) {
             throw new WebApplicationException(Problem.builder(ProblemType.UNAVAILABLE, subscribers.max()
                     + " clients follow the events already, as many as this server takes; try again later")

@@ -1,6 +1,7 @@
 package dev.zipper.log;
 
 import dev.zipper.eventstore.EventLog;
+import dev.zipper.eventstore.NewEvent;
 import dev.zipper.eventstore.RecordedEvent;
 import dev.zipper.history.EventJson;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -32,18 +34,23 @@ final class Subscriber {
     private final Optional<String> streamType;
     private final Optional<String> streamId;
     private final Optional<String> owner;
+    private final Function<RecordedEvent, NewEvent> shapes;
     private final AtomicInteger pumpsAsked = new AtomicInteger();
     private volatile long sent;
 
-    /** @param owner for a customer, themselves: only the events of their own streams are sent */
+    /**
+     * @param owner  for a customer, themselves: only the events of their own streams are sent
+     * @param shapes an event as the API shows it, in its current shape
+     */
     Subscriber(SseEventSink sink, Sse sse, long after, Optional<String> streamType, Optional<String> streamId,
-               Optional<String> owner) {
+               Optional<String> owner, Function<RecordedEvent, NewEvent> shapes) {
         this.sink = sink;
         this.sse = sse;
         this.sent = after;
         this.streamType = streamType;
         this.streamId = streamId;
         this.owner = owner;
+        this.shapes = shapes;
     }
 
     boolean closed() {
@@ -133,7 +140,7 @@ final class Subscriber {
         return sse.newEventBuilder()
                 .id(String.valueOf(event.position()))
                 .name(event.type())
-                .data(EventJson.withData(event).build().toString())
+                .data(EventJson.withData(event, shapes.apply(event)).build().toString())
                 .build();
     }
 }

@@ -37,6 +37,11 @@ public class Reactions {
         automations = foundAutomations.stream().collect(Collectors.groupingBy(a -> a.follows().streamType()));
     }
 
+    /** Every process the read side runs. */
+    public List<ProcessType<?, ?, ?>> processes() {
+        return processes;
+    }
+
     /** The processes that follow events of this type. */
     public List<ProcessType<?, ?, ?>> processes(RecordedEvent event) {
         return processes.stream().filter(process -> process.follows(event.type())).toList();
