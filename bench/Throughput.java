@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * <pre>
  *   commands API open|transition CLIENTS SECONDS   commands/s over HTTP: open accounts, or take accounts
  *                                                  opened first through suspend/reactivate again and again
- *   long API IDS_FILE CLIENTS SECONDS              the same transitions on the accounts listed (long streams)
+ *   long API IDS_FILE CLIENTS SECONDS [NAME]       the same transitions on the accounts listed (long streams),
+ *                                                  printed as NAME-CLIENTS (default long)
  *   latency API RATE SECONDS                       opens at a fixed rate; ms from sending to visible in GET
  *   drain API JDBC_URL USER COUNT                  writes a backlog of COUNT events to the log (PostgreSQL),
  *                                                  then events/s the relay publishes and the projection applies
@@ -61,7 +62,7 @@ public class Throughput {
         switch (args[0]) {
             case "commands" -> commands(URI.create(args[1] + "/"), args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             case "long" -> transitions(URI.create(args[1] + "/"), Files.readAllLines(Path.of(args[2])),
-                    Integer.parseInt(args[3]), Integer.parseInt(args[4]), "long");
+                    Integer.parseInt(args[3]), Integer.parseInt(args[4]), args.length > 5 ? args[5] : "long");
             case "latency" -> latency(URI.create(args[1] + "/"), Double.parseDouble(args[2]), Integer.parseInt(args[3]));
             case "drain" -> drain(URI.create(args[1] + "/"), args[2], args[3], Integer.parseInt(args[4]));
             case "raw-append", "raw-head-append" -> rawAppend(args[0], args[1], args[2], Integer.parseInt(args[3]),
@@ -273,7 +274,8 @@ public class Throughput {
         }
         Map<String, String> baseline = Map.of("open-16", "raw-append-16", "open-1", "raw-append-1",
                 "transition-16", "raw-append-16", "long-16", "raw-append-16", "drain-events", "raw-upsert",
-                "raw-head-append-16", "raw-append-16", "open-16-cpu-ms", "raw-append-16-cpu-ms");
+                "raw-head-append-16", "raw-append-16", "open-16-cpu-ms", "raw-append-16-cpu-ms",
+                "stream-100000-1", "stream-10-1");
         System.out.println("| Measurement | Median (min-max) | Rounds | Ratio to |");
         System.out.println("| --- | ---: | ---: | --- |");
         byName.forEach((name, values) -> {

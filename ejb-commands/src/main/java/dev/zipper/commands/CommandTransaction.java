@@ -23,7 +23,8 @@ import java.util.Optional;
 
 /**
  * One attempt at a command, for any aggregate, in one JTA transaction with the database as its only
- * resource: read the stream's events after the state {@link StreamStates} knows, check the expected
+ * resource: read the stream's events after the state {@link StreamStates} knows (or the stream's
+ * snapshot, {@link StreamSnapshots}), check the expected
  * version, fold the events into the state, let the decider decide, append with the version read, and
  * keep the new state for the next command once this one commits. The commands its events issue as
  * {@link dev.zipper.domain.Consequences} run next, in the same transaction. A decision of no events (a
@@ -42,6 +43,9 @@ public class CommandTransaction {
 
     @Inject
     private StreamStates states;
+
+    @Inject
+    private StreamSnapshots snapshots;
 
     @Inject
     private IdempotencyKeys keys;
@@ -83,7 +87,9 @@ public class CommandTransaction {
         }
         AppendResult result = log.appendAfterRead(stream, current.version(),
                 decided.stream().map(event -> codec.encode(event, metadata.forEvent(owner))).toList());
-        states.keepOnCommit(stream, new StreamStates.Known<>(result.version(), result.position(), next));
+        StreamStates.Known<S> decidedState = new StreamStates.Known<>(result.version(), result.position(), next);
+        states.keepOnCommit(stream, decidedState);
+        snapshots.decided(type, stream, current.version(), decidedState);
         long last = result.position();
         for (E event : decided) {
             for (Issued<?> issued : type.consequences().of(event, id)) {
@@ -125,15 +131,17 @@ public class CommandTransaction {
 
     private <C, E, S> StreamStates.Known<S> current(AggregateType<C, E, S> type, StreamId stream) {
         Decider<C, E, S> decider = type.decider();
-        StreamStates.Known<S> known = states.of(stream, decider.initialState());
+        StreamStates.Known<S> known = snapshots.start(type, stream, states.of(stream, decider.initialState()));
         List<RecordedEvent> newer = log.readStream(stream, known.version());
         if (newer.isEmpty()) {
             return known;
         }
         EventCodec<E> codec = EventCodec.of(type.events());
         RecordedEvent last = newer.get(newer.size() - 1);
-        return new StreamStates.Known<>(last.streamVersion(), last.position(),
+        StreamStates.Known<S> found = new StreamStates.Known<>(last.streamVersion(), last.position(),
                 decider.fold(known.state(), newer.stream().map(codec::decode).toList()));
+        snapshots.folded(type, stream, newer.size(), found);
+        return found;
     }
 
     private static void check(Expected expected, StreamId stream, int version) {

@@ -3,30 +3,35 @@ package dev.zipper.commands;
 import dev.zipper.eventstore.StreamId;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The state of the streams commanded lately, each as of a version, kept once the transaction that
  * decided it has committed. A command then reads only the events after that version, so its cost does
  * not grow with the stream's length; what another server appended meanwhile is among those events, so
- * the state is never stale, only a starting point. At most {@value #MAX_STREAMS} streams, the least
- * recently used forgotten first. States are immutable values (records), shared between commands.
+ * the state is never stale, only a starting point. At most {@code zipper.commands.cached-streams} streams
+ * (10,000; 0 keeps none, so that every command starts from the database), the least recently used
+ * forgotten first. States are immutable values (records), shared between commands.
  */
 @ApplicationScoped
 public class StreamStates {
 
-    private static final int MAX_STREAMS = 10_000;
-
     @Resource
     private TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    @ConfigProperty(name = "zipper.commands.cached-streams", defaultValue = "10000")
+    private int maxStreams;
 
     private final Map<StreamId, Known<?>> known = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<StreamId, Known<?>> eldest) {
-            return size() > MAX_STREAMS;
+            return size() > maxStreams;
         }
     });
 
