@@ -37,6 +37,8 @@ import java.util.regex.Pattern;
  *   latency API RATE SECONDS                       opens at a fixed rate; ms from sending to visible in GET
  *   drain API JDBC_URL USER COUNT                  writes a backlog of COUNT events to the log (PostgreSQL),
  *                                                  then events/s the relay publishes and the projection applies
+ *   rebuild API PROJECTION                         rebuilds the projection from the log (POST
+ *                                                  log/projections/{name}/rebuild): log events/s, start to cut-over
  *   raw-append JDBC_URL USER CLIENTS SECONDS       the database alone: read the stream's version, insert the
  *                                                  next event, commit (a table of its own, raw_events)
  *   raw-head-append JDBC_URL USER CLIENTS SECONDS  the same, and the position taken from a one-row head
@@ -64,6 +66,7 @@ public class Throughput {
             case "long" -> transitions(URI.create(args[1] + "/"), Files.readAllLines(Path.of(args[2])),
                     Integer.parseInt(args[3]), Integer.parseInt(args[4]), args.length > 5 ? args[5] : "long");
             case "latency" -> latency(URI.create(args[1] + "/"), Double.parseDouble(args[2]), Integer.parseInt(args[3]));
+            case "rebuild" -> rebuild(URI.create(args[1] + "/"), args[2]);
             case "drain" -> drain(URI.create(args[1] + "/"), args[2], args[3], Integer.parseInt(args[4]));
             case "raw-append", "raw-head-append" -> rawAppend(args[0], args[1], args[2], Integer.parseInt(args[3]),
                     Integer.parseInt(args[4]));
@@ -140,6 +143,27 @@ public class Throughput {
      * Writes a backlog of {@code count} events (one new account each) straight to the log, as commands
      * would have, then times the relay publishing it and the projection applying it.
      */
+    private static void rebuild(URI api, String projection) throws Exception {
+        Pattern finished = Pattern.compile("\"" + projection + "\":\\{\"version\":\\d+,\"state\":\"live\",\"position\":(\\d+)"
+                + "[^}]*\"finishedAt\":\"([^\"]+)\"");
+        long start = System.nanoTime();
+        java.time.Instant asked = java.time.Instant.now();
+        HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(api.resolve("log/projections/" + projection + "/rebuild"))
+                .header("Authorization", BEARER).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (accepted.statusCode() != 202) {
+            throw new IllegalStateException("rebuild refused: " + accepted.statusCode() + " " + accepted.body());
+        }
+        while (System.nanoTime() - start < TimeUnit.MINUTES.toNanos(30)) {
+            Thread.sleep(100);
+            Matcher done = finished.matcher(get(api.resolve("log")).body());
+            if (done.find() && java.time.Instant.parse(done.group(2)).isAfter(asked)) {
+                System.out.printf("rebuild-events %.0f%n", Long.parseLong(done.group(1)) / ((System.nanoTime() - start) / 1e9));
+                return;
+            }
+        }
+        throw new IllegalStateException("the rebuild of " + projection + " did not end within 30 minutes");
+    }
+
     private static void drain(URI api, String url, String user, int count) throws Exception {
         long published0 = number(PUBLISHED, get(api.resolve("log")).body(), 1);
         long head;
@@ -275,7 +299,7 @@ public class Throughput {
         Map<String, String> baseline = Map.of("open-16", "raw-append-16", "open-1", "raw-append-1",
                 "transition-16", "raw-append-16", "long-16", "raw-append-16", "drain-events", "raw-upsert",
                 "raw-head-append-16", "raw-append-16", "open-16-cpu-ms", "raw-append-16-cpu-ms",
-                "stream-100000-1", "stream-10-1");
+                "stream-100000-1", "stream-10-1", "rebuild-events", "drain-events");
         System.out.println("| Measurement | Median (min-max) | Rounds | Ratio to |");
         System.out.println("| --- | ---: | ---: | --- |");
         byName.forEach((name, values) -> {

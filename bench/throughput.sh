@@ -42,20 +42,6 @@ trap 'ear/src/main/wildfly/wildfly.sh stop "$dir" > /dev/null 2>&1 || true' EXIT
 
 sql() { psql -h 127.0.0.1 -U postgres -q -v ON_ERROR_STOP=1 -d "$@"; }
 
-# 16 accounts of 10,000 events each (opened, confirmed, activated, then suspended and reactivated in turn)
-long_streams() {
-    sql zipper_bench -c "BEGIN; UPDATE log_head SET position = position + 160000 WHERE id = 1;
-        INSERT INTO events (position, stream_type, stream_id, stream_version, event_type, schema_version, payload,
-                            event_id, correlation_id, causation_id, recorded_at)
-        SELECT h.position - 160000 + (k - 1) * 10000 + v, 'account', '00000000-0000-4000-8000-' || lpad(k::text, 12, '0'), v,
-               CASE WHEN v = 1 THEN 'account.opened' WHEN v = 2 THEN 'account.confirmed' WHEN v = 3 THEN 'account.activated'
-                    WHEN v % 2 = 0 THEN 'account.suspended' ELSE 'account.reactivated' END, 1,
-               CASE WHEN v = 1 THEN '{\"name\":\"Long\",\"email\":\"long@example.org\"}' ELSE '{}' END,
-               gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), now()
-        FROM log_head h, generate_series(1, 16) k, generate_series(1, 10000) v; COMMIT;"
-    seq 1 16 | xargs -I{} printf '00000000-0000-4000-8000-%012d\n' {} > "$target/long-streams.txt"
-}
-
 run_on() {
     db=$1
     rm -rf "$dir"
@@ -79,7 +65,7 @@ run_on() {
     export ZIPPER_SERVER_PID
     curl -s -X POST $api/accounts -H "Authorization: Bearer $ZIPPER_TOKEN" -H 'Content-Type: application/json' -d '{"name":"Warm","email":"warm@example.org"}' > /dev/null
     if [ "$db" = postgresql ]; then
-        long_streams
+        account_streams zipper_bench 16 10000 00000000-0000-4000-8000- "$target/long-streams.txt"
         echo "[$db] 16 streams of 10,000 events written; waiting for the read side"
         for _ in $(seq 1 600); do curl -s -H "Authorization: Bearer $ZIPPER_TOKEN" $api/log | grep -q '"lag":0,' && break; sleep 1; done
     fi

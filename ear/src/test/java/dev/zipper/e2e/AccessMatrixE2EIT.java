@@ -116,7 +116,8 @@ class AccessMatrixE2EIT {
     /** The template with the resources' ids: {id} by its collection's, {sku} by the product's. */
     private static String fill(String template, Map<String, String> ids) {
         String collection = template.split("/")[1];
-        return template.replace("{id}", ids.getOrDefault(collection, "none")).replace("{sku}", ids.get("sku"));
+        return template.replace("{id}", ids.getOrDefault(collection, "none")).replace("{sku}", ids.get("sku"))
+                .replaceAll("\\{[^}]+}", "none"); // a parked stream's reader, a projection's name: any will do
     }
 
     /** The status of one call; a live stream's is read and the stream left at once. */

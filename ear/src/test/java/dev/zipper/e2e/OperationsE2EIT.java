@@ -34,6 +34,7 @@ class OperationsE2EIT {
         assertThat(zipper.getJsonObject("data").getString("broker")).isEqualTo("UP: connected");
         assertThat(zipper.getJsonObject("data").getString("relay")).startsWith("UP: published up to position");
         assertThat(zipper.getJsonObject("data").getString("projections")).matches("UP: account-view \\d+ events behind \\(.*s\\)");
+        assertThat(zipper.getJsonObject("data").getString("rebuilds")).isEqualTo("UP: none under way");
 
         JsonObject live = check("live");
         assertThat(zipperCheck(live, "zipper-live").getJsonObject("data").getString("relay-loop")).isEqualTo("UP: running");

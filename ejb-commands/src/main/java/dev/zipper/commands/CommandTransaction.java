@@ -62,7 +62,8 @@ public class CommandTransaction {
     private <C, E, S> CommandResult decideAndAppend(AggregateType<C, E, S> type, String id, C command, Expected expected,
                                                     CommandMetadata metadata) {
         StreamId stream = new StreamId(type.streamType(), id);
-        StreamStates.Known<S> current = current(type, stream);
+        // a stream to be opened has no snapshot: not looking saves a query on every new stream
+        StreamStates.Known<S> current = current(type, stream, !(expected instanceof Expected.NewStream));
         if (current.version() > 0) { // another customer's aggregate is one they cannot find, at any version
             metadata.limitedTo().filter(customer -> !customer.equals(type.ownerOf(id, current.state())))
                     .ifPresent(customer -> {
@@ -126,12 +127,15 @@ public class CommandTransaction {
      * empty).
      */
     public <C, E, S> StreamStates.Known<S> current(AggregateType<C, E, S> type, String id) {
-        return current(type, new StreamId(type.streamType(), id));
+        return current(type, new StreamId(type.streamType(), id), true);
     }
 
-    private <C, E, S> StreamStates.Known<S> current(AggregateType<C, E, S> type, StreamId stream) {
+    private <C, E, S> StreamStates.Known<S> current(AggregateType<C, E, S> type, StreamId stream, boolean fromSnapshot) {
         Decider<C, E, S> decider = type.decider();
-        StreamStates.Known<S> known = snapshots.start(type, stream, states.of(stream, decider.initialState()));
+        StreamStates.Known<S> known = states.of(stream, decider.initialState());
+        if (fromSnapshot) {
+            known = snapshots.start(type, stream, known);
+        }
         List<RecordedEvent> newer = log.readStream(stream, known.version());
         if (newer.isEmpty()) {
             return known;

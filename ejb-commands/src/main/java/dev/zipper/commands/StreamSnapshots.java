@@ -51,7 +51,10 @@ public class StreamSnapshots {
                 .map(taken -> new StreamStates.Known<>(taken.version(), taken.position(), taken.state())).orElse(known);
     }
 
-    /** Keeps the state found by folding {@code folded} events as the stream's snapshot if they were N or more. */
+    /**
+     * Keeps the state found by folding {@code folded} events as the stream's snapshot if they were N or more
+     * (in the reading command's transaction: a refused command's is taken again by the next one).
+     */
     <S> void folded(AggregateType<?, ?, S> type, StreamId stream, int folded, StreamStates.Known<S> found) {
         int n = every(type);
         if (n > 0 && folded >= n) {

@@ -65,6 +65,19 @@ public class ProcessRunner {
         return true;
     }
 
+    /**
+     * Records the event as consumed by the instance it concerns without answering it: an operator's skip
+     * of an event that fails the process. Its later events are then answered from the next one on.
+     */
+    public <F extends Followed<S, E>, E, S> void skip(ProcessType<F, E, S> type, RecordedEvent event) {
+        Optional<String> instance = ProcessStep.followed(type, event).flatMap(Followed::instance);
+        if (instance.isPresent()) {
+            StreamId stream = new StreamId(type.streamType(), instance.get());
+            log.append(stream, log.readStream(stream, 0).size(), List.of(MARKS.encode(
+                    new Consumed(event.streamType(), event.streamId(), event.streamVersion()), causedBy(event))));
+        }
+    }
+
     private <C> void issue(Issued<C> issued, RecordedEvent cause) {
         commands.run(issued.to(), issued.id(), issued.command(), issued.opens() ? Expected.NEW_STREAM : Expected.ANY_VERSION,
                 CommandMetadata.correlatedWith(cause.metadata().correlationId()));

@@ -4,6 +4,7 @@ import dev.zipper.eventstore.EventLog;
 import dev.zipper.eventstore.EventLogFailure;
 import dev.zipper.eventstore.Leases;
 import dev.zipper.eventstore.LogNotifications;
+import dev.zipper.eventstore.ParkedStreams;
 import java.sql.Connection;
 import java.sql.SQLException;
 import dev.zipper.eventstore.ReaderPositions;
@@ -13,7 +14,7 @@ import jakarta.enterprise.inject.Produces;
 import javax.sql.DataSource;
 
 /**
- * The log, its readers' positions and its leases over the application's datasource, for injection into
+ * The log, its readers' positions, its parked streams and its leases over the application's datasource, for injection into
  * either side. The log and the positions join the caller's JTA transaction.
  */
 @ApplicationScoped
@@ -30,6 +31,11 @@ public class Database {
     @Produces
     ReaderPositions readerPositions() {
         return new ReaderPositions(dataSource);
+    }
+
+    @Produces
+    ParkedStreams parkedStreams() {
+        return new ParkedStreams(dataSource);
     }
 
     @Produces

@@ -1,31 +1,27 @@
 package dev.zipper.delivery;
 
-import dev.zipper.domain.ProcessType;
 import dev.zipper.eventstore.RecordedEvent;
 import dev.zipper.messaging.EventMessage;
 import dev.zipper.messaging.Topics;
-import dev.zipper.process.InstanceTurns;
-import dev.zipper.process.ProcessRunner;
-import dev.zipper.reactions.Reactions;
-import dev.zipper.readside.Projection;
-import dev.zipper.readside.ReadSide;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
 /**
  * The application's one message listener: every event, on a durable subscription so that nothing
  * published while the application is down is missed, handed to each process that follows it, then to
- * each projection ({@link ReadSide}), then to each automation ({@link Reactions}), each in its own
- * transaction (an automation in none), each race it loses settled here ({@link Races}). Processes come
+ * each projection, then to each automation ({@link Readers}), each in its own transaction (an automation
+ * in none), each race it loses settled there ({@link Races}). Processes come
  * first: they read the log, not the views, and each hop of a process (an order's checkout to its payment
  * takes five) no longer waits for the event's projections to commit. An event nobody follows is
  * acknowledged and forgotten. Should one of them fail, the message is redelivered and those that had
- * handled it drop it as a duplicate. Several sessions
+ * handled it drop it as a duplicate; should one still fail it on the third delivery, the event's stream is
+ * parked for that one alone ({@link Parking}). Several sessions
  * consume in parallel; the relay sets JMSXGroupID to the stream, so the broker hands all of one
  * stream's events to one session, in order, while other streams are handled alongside. Instances that
  * share the database share the subscription too ({@code shareSubscriptions}): the broker hands each
@@ -53,34 +49,44 @@ import jakarta.jms.MessageListener;
 public class EventDelivery implements MessageListener {
 
     @Inject
-    private ReadSide readSide;
+    private Readers readers;
 
     @Inject
-    private Reactions reactions;
-
-    @Inject
-    private ProcessRunner processRunner;
-
-    @Inject
-    private Races races;
-
-    @Inject
-    private InstanceTurns turns;
+    private Parking parking;
 
     @Override
     public void onMessage(Message message) {
         RecordedEvent event = EventMessage.read(message);
+        for (Readers.Reader reader : readers.following(event)) {
+            if (parking.holds(reader.name(), event.stream())) {
+                continue; // taken from the log, in order, when an operator retries or skips
+            }
+            try {
+                reader.take(event, stream -> parking.holds(reader.name(), stream));
+            } catch (RuntimeException e) {
+                if (!parking.parks(delivery(message), e)) {
+                    throw new NotHandled(event, e);
+                }
+                park(reader, event, e);
+            }
+        }
+    }
+
+    /** Parks the stream for the reader; if the database cannot take that either, the message comes again. */
+    private void park(Readers.Reader reader, RecordedEvent event, RuntimeException failure) {
         try {
-            for (ProcessType<?, ?, ?> process : reactions.processes(event)) {
-                // its step, or a command it issues, may lose a race for a stream: the whole step runs again
-                turns.take(process, event, () -> races.settle(process.streamType(), () -> processRunner.handle(process, event)));
-            }
-            for (Projection<?, ?> projection : readSide.following(event)) {
-                races.settle(projection.name(), () -> readSide.apply(projection, event));
-            }
-            reactions.automate(event);
-        } catch (RuntimeException e) {
-            throw new NotHandled(event, e);
+            parking.park(reader.name(), event, failure);
+        } catch (RuntimeException notParked) {
+            throw new NotHandled(event, failure);
+        }
+    }
+
+    /** Which delivery of the message this is: 1 the first time, more when the broker redelivers it. */
+    private static int delivery(Message message) {
+        try {
+            return message.propertyExists("JMSXDeliveryCount") ? message.getIntProperty("JMSXDeliveryCount") : 1;
+        } catch (JMSException e) {
+            return 1;
         }
     }
 }

@@ -17,7 +17,8 @@ public class NotHandled extends RuntimeException {
                 + ") not handled, to be delivered again: " + rootOf(failure), null, false, false);
     }
 
-    private static String rootOf(Throwable failure) {
+    /** The failure in one line: itself, and its root cause if it has one. */
+    static String rootOf(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -207,7 +207,20 @@ public class ApiDocument implements Operations {
                                 .add("held", type("boolean")).add("answering", type("boolean"))))
                         .add("projections", type("object").add("additionalProperties", object(JsonObjects.object()
                                 .add("appliedPosition", type("integer")).add("lag", type("integer"))
-                                .add("lagSeconds", type("number")))))))
+                                .add("lagSeconds", type("number")))))
+                        .add("parked", type("array").add("items", object(JsonObjects.object()
+                                .add("reader", type("string")).add("streamType", type("string"))
+                                .add("streamId", type("string")).add("version", type("integer"))
+                                .add("position", type("integer")).add("eventType", type("string"))
+                                .add("error", type("string"))
+                                .add("parkedAt", type("string").add("format", "date-time")))))
+                        .add("rebuilds", type("object").add("additionalProperties", object(JsonObjects.object()
+                                .add("version", type("integer")).add("state", type("string"))
+                                .add("position", type("integer")).add("head", type("integer"))
+                                .add("eventsPerSecond", type("integer")).add("secondsLeft", type("integer"))
+                                .add("startedAt", type("string").add("format", "date-time"))
+                                .add("finishedAt", type("string").add("format", "date-time"))
+                                .add("error", type("string")))))))
                 .build();
     }
 

@@ -16,6 +16,8 @@ public enum ProblemType {
     ILLEGAL_TRANSITION(409, "Illegal transition"),
     CONCURRENT_CHANGE(409, "Concurrent change"),
     REQUEST_IN_PROGRESS(409, "Request in progress"),
+    STILL_FAILING(409, "Still failing"),
+    REBUILDING(409, "Rebuilding already"),
     PRECONDITION_FAILED(412, "Precondition failed"),
     BODY_TOO_LARGE(413, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),

@@ -15,6 +15,11 @@ public interface Automation<E> {
 
     AggregateType<?, E, ?> follows();
 
+    /** Its name as a reader of the log (in {@code GET /log}'s parked streams): its class's, without a proxy's suffix. */
+    default String name() {
+        return getClass().getSimpleName().replaceAll("\\$.*", "");
+    }
+
     /** Acts on one event; throwing has the message redelivered. */
     void on(E event, RecordedEvent recorded);
 }

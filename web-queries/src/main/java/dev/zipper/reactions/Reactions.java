@@ -47,12 +47,18 @@ public class Reactions {
         return processes.stream().filter(process -> process.follows(event.type())).toList();
     }
 
-    /** Runs the automations that follow the event's stream type, outside any transaction. */
-    public void automate(RecordedEvent event) {
-        automations.getOrDefault(event.streamType(), List.of()).forEach(automation -> run(automation, event));
+    /** The automations that follow the event's stream type. */
+    public List<Automation<?>> automations(RecordedEvent event) {
+        return automations.getOrDefault(event.streamType(), List.of());
     }
 
-    private static <E> void run(Automation<E> automation, RecordedEvent event) {
+    /** Every automation. */
+    public List<Automation<?>> automations() {
+        return automations.values().stream().flatMap(List::stream).toList();
+    }
+
+    /** Runs an automation on one event, outside any transaction. */
+    public static <E> void run(Automation<E> automation, RecordedEvent event) {
         automation.on(EventCodec.of(automation.follows().events()).decode(event), event);
     }
 }

@@ -1,12 +1,15 @@
 package dev.zipper.readside;
 
 import dev.zipper.eventstore.RecordedEvent;
+import dev.zipper.eventstore.StreamId;
 import dev.zipper.relay.LogRelay;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+import java.util.logging.Logger;
 
 /**
  * When an event arrives more than {@value #BEHIND} positions behind what the relay has published, the
@@ -20,6 +23,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public class CatchUp {
 
     static final long BEHIND = 500;
+    private static final Logger LOG = Logger.getLogger(CatchUp.class.getName());
 
     @Inject
     private Projector projector;
@@ -32,8 +36,12 @@ public class CatchUp {
 
     private final Map<String, Covered> byProjection = new ConcurrentHashMap<>();
 
-    /** Whether the event has been applied in a batch, now or before; false: apply it on its own. */
-    boolean applied(Projection<?, ?> projection, RecordedEvent event) {
+    /**
+     * Whether the event has been applied in a batch, now or before; false: apply it on its own. A batch
+     * leaves out the streams parked for the projection; one that fails (an event no stream is parked for
+     * yet fails the projection) leaves the event to be applied on its own, where its failure parks its stream.
+     */
+    boolean applied(Projection<?, ?> projection, RecordedEvent event, Predicate<StreamId> parked) {
         Covered covered = byProjection.computeIfAbsent(projection.name(), name -> new Covered());
         if (covered.includes(event.position())) {
             counters.duplicate(projection.name());
@@ -47,7 +55,13 @@ public class CatchUp {
             if (covered.includes(event.position())) {
                 counters.duplicate(projection.name());
             } else {
-                long last = projector.applyFromLog(projection, event.position() - 1);
+                long last;
+                try {
+                    last = projector.applyFromLog(projection, event.position() - 1, parked);
+                } catch (RuntimeException e) {
+                    LOG.fine(() -> projection.name() + ": a batch from the log failed, the event is applied on its own: " + e);
+                    return false;
+                }
                 covered.range(event.position(), last);
             }
             return true;

@@ -1,6 +1,7 @@
 package dev.zipper.readside;
 
 import dev.zipper.eventstore.RecordedEvent;
+import dev.zipper.eventstore.StreamId;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -9,6 +10,7 @@ import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -32,6 +34,9 @@ public class ReadSide {
     @Inject
     private ProjectionCounters counters;
 
+    @Inject
+    private CutOverLocks locks;
+
     private List<Projection<?, ?>> projections;
     private Map<String, List<Projection<?, ?>>> byStreamType;
 
@@ -51,11 +56,14 @@ public class ReadSide {
         return byStreamType.getOrDefault(event.streamType(), List.of());
     }
 
-    public void apply(Projection<?, ?> projection, RecordedEvent event) {
+    /** Applies the event; a batch from the log it may start leaves out the streams {@code parked} names. */
+    public void apply(Projection<?, ?> projection, RecordedEvent event, Predicate<StreamId> parked) {
         try (ProjectionCounters.InFlight handling = counters.handling(projection.name())) {
-            if (!catchUp.applied(projection, event)) {
-                projector.apply(projection, event);
-            }
+            locks.writing(projection.name(), () -> {
+                if (!catchUp.applied(projection, event, parked)) {
+                    projector.apply(projection, event);
+                }
+            });
         }
     }
 }
