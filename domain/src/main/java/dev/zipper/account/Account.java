@@ -3,6 +3,7 @@ package dev.zipper.account;
 import dev.zipper.domain.AggregateType;
 import dev.zipper.domain.Decider;
 import dev.zipper.domain.IllegalTransition;
+import dev.zipper.domain.Personal;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -30,6 +31,11 @@ public record Account(AccountStatus status, String name, String email, Address s
         return status != null;
     }
 
+    /** Whether the customer's personal data has been erased. */
+    public boolean erased() {
+        return status == ARCHIVED && Personal.ERASED.equals(email);
+    }
+
     public List<AccountEvent> decide(AccountCommand command) {
         if (command instanceof AccountCommand.Open open) {
             if (exists()) {
@@ -43,6 +49,12 @@ public record Account(AccountStatus status, String name, String email, Address s
                         + (exists() ? "is ARCHIVED" : "does not exist"));
             }
             return List.of(new AccountEvent.ShippingAddressSet(set.address()));
+        }
+        if (command instanceof AccountCommand.Erase) {
+            if (!exists()) {
+                throw new IllegalTransition("Cannot erase an account that does not exist");
+            }
+            return erased() ? List.of() : List.of(new AccountEvent.Erased());
         }
         AccountCommand.Transition transition = (AccountCommand.Transition) command;
         if (!exists()) {
@@ -62,6 +74,9 @@ public record Account(AccountStatus status, String name, String email, Address s
         }
         if (event instanceof AccountEvent.ShippingAddressSet set) {
             return new Account(status, name, email, set.address());
+        }
+        if (event instanceof AccountEvent.Erased) {
+            return new Account(ARCHIVED, Personal.ERASED, Personal.ERASED, null);
         }
         return new Account(statusAfter(event), name, email, shippingAddress);
     }

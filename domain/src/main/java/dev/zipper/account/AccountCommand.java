@@ -32,6 +32,13 @@ public sealed interface AccountCommand {
         }
     }
 
+    /**
+     * Erases the customer's personal data (name, email, addresses) from every event and view: the account
+     * is archived, the log keeps every event. Any existing account; a repeat changes nothing.
+     */
+    record Erase() implements AccountCommand {
+    }
+
     /** A step along the life cycle: allowed only from some states, and recorded as one event. */
     sealed interface Transition extends AccountCommand {
         /** The verb used in messages: "confirm", "activate", ... */

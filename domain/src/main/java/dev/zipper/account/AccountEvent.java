@@ -1,13 +1,15 @@
 package dev.zipper.account;
 
+import dev.zipper.domain.ErasesPersonalData;
 import dev.zipper.domain.EventType;
+import dev.zipper.domain.Personal;
 import dev.zipper.domain.Upcast;
 
 /** What has happened to a customer account. Names and versions are the log's, not Java's. */
 public sealed interface AccountEvent {
 
     @EventType(name = "account.opened", version = 1)
-    record Opened(String name, String email) implements AccountEvent { }
+    record Opened(@Personal String name, @Personal String email) implements AccountEvent { }
 
     @EventType(name = "account.confirmed", version = 1)
     record Confirmed() implements AccountEvent { }
@@ -24,9 +26,13 @@ public sealed interface AccountEvent {
     @EventType(name = "account.archived", version = 1)
     record Archived() implements AccountEvent { }
 
+    /** The customer's personal data erased: their name, email and addresses read as erased from then on. */
+    @EventType(name = "account.erased", version = 1)
+    record Erased() implements AccountEvent, ErasesPersonalData { }
+
     /** Version 2: the address has a region. */
     @EventType(name = "account.shipping-address-set", version = 2)
-    record ShippingAddressSet(Address address) implements AccountEvent {
+    record ShippingAddressSet(@Personal Address address) implements AccountEvent {
 
         /** Version 1, as stored until the address had a region: it reads as an address without one. */
         @EventType(name = "account.shipping-address-set", version = 1)

@@ -2,6 +2,7 @@ package dev.zipper.account;
 
 import dev.zipper.domain.DeciderFixture;
 import dev.zipper.domain.IllegalTransition;
+import dev.zipper.domain.Personal;
 import dev.zipper.domain.InvalidCommand;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,5 +162,19 @@ class AccountTest {
         assertThat(new Address("1-1 Chiyoda", null, "100-0001", "Chiyoda-ku", " Tokyo ", "JP").region()).isEqualTo("Tokyo");
         assertThatThrownBy(() -> new Address("1 Main St", null, "1000", "Brussels", " ", "BE"))
                 .hasMessageContaining("region must not be blank");
+    }
+
+    @Test
+    void erasing_archives_the_account_with_its_personal_data_erased_once_and_takes_nothing_personal_after() {
+        Address home = new Address("12 Rue de la Paix", null, "75002", "Paris", null, "FR");
+        List<AccountEvent> withAddress = new ArrayList<>(HISTORY_TO.get(AccountStatus.ACTIVE));
+        withAddress.add(new AccountEvent.ShippingAddressSet(home));
+        ACCOUNT.given(withAddress).when(new AccountCommand.Erase()).then(new AccountEvent.Erased())
+                .andState(new Account(AccountStatus.ARCHIVED, Personal.ERASED, Personal.ERASED, null));
+        List<AccountEvent> erased = new ArrayList<>(withAddress);
+        erased.add(new AccountEvent.Erased());
+        ACCOUNT.given(erased).when(new AccountCommand.Erase()).then();
+        ACCOUNT.given(erased).when(new AccountCommand.SetShippingAddress(home)).thenRejected(IllegalTransition.class, "ARCHIVED");
+        ACCOUNT.given().when(new AccountCommand.Erase()).thenRejected(IllegalTransition.class, "does not exist");
     }
 }

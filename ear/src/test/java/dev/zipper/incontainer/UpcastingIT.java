@@ -96,9 +96,11 @@ class UpcastingIT {
 
         commands.execute(Account.TYPE, id, new AccountCommand.SetShippingAddress(
                 new Address("1-1 Chiyoda", null, "100-0001", "Chiyoda-ku", "Tokyo", "JP")), Expected.ANY_VERSION, metadata());
-        assertThat(stored(id)).as("the old row as written; the new one in version 2")
-                .containsExactly("1 " + V1, "2 {\"address\":{\"city\":\"Chiyoda-ku\",\"country\":\"JP\",\"line1\":\"1-1 Chiyoda\","
-                        + "\"postalCode\":\"100-0001\",\"region\":\"Tokyo\"}}");
+        assertThat(stored(id)).as("the old row as written; the new one in version 2, its address sealed (personal data)")
+                .hasSize(2).satisfies(rows -> {
+                    assertThat(rows.get(0)).isEqualTo("1 " + V1);
+                    assertThat(rows.get(1)).startsWith("2 {\"address\":{\"sealed\":").doesNotContain("Chiyoda");
+                });
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> assertThat(view(id).getValue("/shippingAddress/region"))
                 .hasToString("\"Tokyo\""));
     }

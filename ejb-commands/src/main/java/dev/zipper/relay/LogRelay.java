@@ -190,7 +190,7 @@ public class LogRelay {
                     LOG.info("Relay publishing the log after position " + position + " (head " + log.head() + "), "
                             + "as leader in term " + term.term());
                 }
-                List<RecordedEvent> batch = log.readLog(position, BATCH);
+                List<RecordedEvent> batch = log.readLogSealed(position, BATCH);
                 if (!batch.isEmpty()) {
                     if (maybeSent) {
                         publisher.publishEach(batch);

@@ -1,10 +1,13 @@
 package dev.zipper.eventstore;
 
+import dev.zipper.domain.ErasesPersonalData;
 import dev.zipper.domain.EventType;
+import dev.zipper.domain.Personal;
 import dev.zipper.domain.Upcast;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,6 +27,7 @@ public final class EventCodec<E> {
     private final Class<E> root;
     private final Map<Class<?>, EventType> typeOf = new HashMap<>();
     private final Map<String, Class<?>> classOf = new HashMap<>();
+    private final Map<Class<?>, Set<String>> personal = new HashMap<>();
 
     /** One codec per sealed event root, made once: making one reads the roots' annotations. */
     private static final ClassValue<EventCodec<?>> BY_ROOT = new ClassValue<>() {
@@ -51,6 +55,9 @@ public final class EventCodec<E> {
             }
             name(type, permitted);
             typeOf.put(permitted, type);
+            personal.put(permitted, !permitted.isRecord() ? Set.of() : Arrays.stream(permitted.getRecordComponents())
+                    .filter(component -> component.isAnnotationPresent(Personal.class))
+                    .map(RecordComponent::getName).collect(Collectors.toUnmodifiableSet()));
             for (Class<?> nested : permitted.getDeclaredClasses()) {
                 if (Upcast.class.isAssignableFrom(nested)) {
                     name(earlier(type, nested), nested);
@@ -89,9 +96,11 @@ public final class EventCodec<E> {
         return typeOf.values().stream().map(EventType::name).collect(Collectors.toSet());
     }
 
+    /** The event to append, its {@link Personal} fields named so that the log stores them encrypted. */
     public NewEvent encode(E event, EventMetadata metadata) {
         EventType type = typeOf.get(event.getClass());
-        return new NewEvent(type.name(), type.version(), JSONB.toJson(event), metadata);
+        return new NewEvent(type.name(), type.version(), JSONB.toJson(event), metadata, personal.get(event.getClass()),
+                event instanceof ErasesPersonalData);
     }
 
     /** The event in its current shape, upcast if it was stored in an earlier version. */

@@ -39,6 +39,7 @@ public class EventLog {
 
     private final DataSource dataSource;
     private final Transactions transactions;
+    private final PersonalData personal = new PersonalData();
     /** Whether the database takes notifications (PostgreSQL); null until the first append asks. */
     private volatile Boolean notifies;
 
@@ -120,7 +121,7 @@ public class EventLog {
                 insert.setInt(4, record.streamVersion());
                 insert.setString(5, event.type());
                 insert.setInt(6, event.schemaVersion());
-                insert.setString(7, event.payload());
+                insert.setString(7, personal.seal(connection, event.payload(), event.personal(), event.metadata().owner()));
                 insert.setObject(8, event.metadata().eventId());
                 insert.setObject(9, event.metadata().correlationId());
                 insert.setObject(10, event.metadata().causationId());
@@ -133,6 +134,11 @@ public class EventLog {
                 recorded.add(record);
             }
             insert.executeBatch();
+        }
+        for (NewEvent event : events) {
+            if (event.erasesOwner() && event.metadata().owner() != null) {
+                personal.erase(connection, event.metadata().owner());
+            }
         }
         if (notifies(connection)) {
             // other instances hear of it once this commits: their relay and live subscribers need not poll
@@ -250,8 +256,29 @@ public class EventLog {
 
     /** Up to {@code maxCount} events after {@code afterPosition} (0 for the start), in log order. */
     public List<RecordedEvent> readLog(long afterPosition, int maxCount) {
-        return query("SELECT " + COLUMNS + " FROM events WHERE position > ? ORDER BY position "
+        return query(true, "SELECT " + COLUMNS + " FROM events WHERE position > ? ORDER BY position "
                 + "FETCH FIRST " + Math.max(1, maxCount) + " ROWS ONLY", afterPosition);
+    }
+
+    /**
+     * As {@link #readLog}, the personal data left sealed as stored: for the relay, so that no customer's
+     * personal data is in the broker's messages; {@link #open} opens an event read so.
+     */
+    public List<RecordedEvent> readLogSealed(long afterPosition, int maxCount) {
+        return query(false, "SELECT " + COLUMNS + " FROM events WHERE position > ? ORDER BY position "
+                + "FETCH FIRST " + Math.max(1, maxCount) + " ROWS ONLY", afterPosition);
+    }
+
+    /** The event with its personal data opened (or erased), if it was read sealed. */
+    public RecordedEvent open(RecordedEvent event) {
+        if (!PersonalData.sealed(event.payload())) {
+            return event;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return opened(connection, event);
+        } catch (SQLException e) {
+            throw new EventLogFailure("Could not open the personal data of " + event.stream(), e);
+        }
     }
 
     /**
@@ -279,6 +306,10 @@ public class EventLog {
     }
 
     private List<RecordedEvent> query(String sql, Object... parameters) {
+        return query(true, sql, parameters);
+    }
+
+    private List<RecordedEvent> query(boolean open, String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
@@ -290,9 +321,23 @@ public class EventLog {
                     events.add(recordedEvent(rows));
                 }
             }
+            if (open) {
+                events.replaceAll(event -> opened(connection, event));
+            }
             return events;
         } catch (SQLException e) {
             throw new EventLogFailure("Could not read the event log", e);
+        }
+    }
+
+    private RecordedEvent opened(Connection connection, RecordedEvent event) {
+        try {
+            String payload = personal.open(connection, event.payload(), event.metadata().owner());
+            return payload.equals(event.payload()) ? event : new RecordedEvent(event.position(), event.streamType(),
+                    event.streamId(), event.streamVersion(), event.type(), event.schemaVersion(), payload, event.metadata(),
+                    event.recordedAt());
+        } catch (SQLException e) {
+            throw new EventLogFailure("Could not open the personal data of " + event.stream(), e);
         }
     }
 

@@ -43,6 +43,8 @@ public class AccountEndpoints implements Operations {
                 .command("reactivate", "Reactivate a SUSPENDED account", AccountCommand.Reactivate.class)
                 .by(Access.owner(Role.STAFF))
                 .command("archive", "Archive an account; it takes no more commands", AccountCommand.Archive.class)
+                .command("erase", "Erase the customer's personal data (name, email, addresses) from every event and view, "
+                        + "the log keeping every event; the account is archived", AccountCommand.Erase.class)
                 .view("One account, as projected", VIEW, "id")
                 .list("Accounts by id, a page at a time, optionally with one status; a customer sees their own", VIEW, "id",
                         Map.of("status", Schemas.oneOf(AccountStatus.class)),

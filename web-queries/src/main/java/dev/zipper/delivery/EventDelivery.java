@@ -1,5 +1,6 @@
 package dev.zipper.delivery;
 
+import dev.zipper.eventstore.EventLog;
 import dev.zipper.eventstore.RecordedEvent;
 import dev.zipper.messaging.EventMessage;
 import dev.zipper.messaging.Topics;
@@ -52,11 +53,15 @@ public class EventDelivery implements MessageListener {
     private Readers readers;
 
     @Inject
+    private EventLog log;
+
+    @Inject
     private Parking parking;
 
     @Override
     public void onMessage(Message message) {
-        RecordedEvent event = EventMessage.read(message);
+        // the relay publishes personal data sealed, as the log stores it: opened here, or erased
+        RecordedEvent event = openedOrRedelivered(EventMessage.read(message));
         for (Readers.Reader reader : readers.following(event)) {
             if (parking.holds(reader.name(), event.stream())) {
                 continue; // taken from the log, in order, when an operator retries or skips
@@ -69,6 +74,14 @@ public class EventDelivery implements MessageListener {
                 }
                 park(reader, event, e);
             }
+        }
+    }
+
+    private RecordedEvent openedOrRedelivered(RecordedEvent event) {
+        try {
+            return log.open(event);
+        } catch (RuntimeException e) {
+            throw new NotHandled(event, e);
         }
     }
 
