@@ -36,8 +36,8 @@ import javax.sql.DataSource;
  * ({@code POST /log/projections/{name}/rebuild}), or on deployment for a projection whose declared version
  * is above the one its table was built by. One instance rebuilds a projection at a time (a lease); its
  * progress (position, events/s, time left) is kept in the database, so {@code GET /log}, the metrics and
- * readiness on every instance show it. A rebuild cut short (the server stopped or killed) is begun
- * again by the next start if the projection's version asks for it; the live table was never touched.
+ * readiness on every instance show it. A rebuild cut short (the server stopped or killed: its lease
+ * expired) is begun again by the next check, here or on another instance; the live table was never touched.
  */
 @ApplicationScoped
 public class Rebuilds {
@@ -101,8 +101,8 @@ public class Rebuilds {
                     .tag("projection", projection.name()).strongReference(true)
                     .description("How far a rebuild under way has read the log (0: none under way)").register(registry);
         }
-        // now and every 10 s: a projection whose definition is newer than its table is rebuilt, here or on
-        // another instance (a lease), also after one that was rebuilding it died
+        // now and every 10 s: a projection whose definition is newer than its table, or whose rebuild was cut
+        // short, is rebuilt, here or on another instance (a lease)
         checks = scheduler.scheduleWithFixedDelay(this::rebuildStale, 0, 10, TimeUnit.SECONDS);
     }
 
@@ -117,9 +117,12 @@ public class Rebuilds {
     private void rebuildStale() {
         try {
             for (Projection<?, ?> projection : readSide.projections()) {
-                if (generations.of(projection.name(), projection.version()).version() < projection.version()
-                        && rebuild(projection) == Started.STARTED) {
-                    LOG.info(() -> projection.name() + " is at version " + projection.version() + ", its table older: rebuilding it");
+                ProjectionGenerations.Generation generation = generations.of(projection.name(), projection.version());
+                boolean stale = generation.version() < projection.version();
+                boolean cutShort = generation.rebuilding() && leases.current(lease(projection)).filter(Leases.Holder::held).isEmpty();
+                if ((stale || cutShort) && rebuild(projection) == Started.STARTED) {
+                    LOG.info(() -> projection.name() + (stale ? " is at version " + projection.version() + ", its table older"
+                            : ": a rebuild was cut short") + ": rebuilding it");
                 }
             }
         } catch (RuntimeException e) { // the database away, or not migrated yet: the next check tries again
