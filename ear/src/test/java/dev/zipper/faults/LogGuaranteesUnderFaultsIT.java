@@ -62,9 +62,8 @@ class LogGuaranteesUnderFaultsIT {
     void after_a_kill_9_of_the_server_under_load_nothing_acknowledged_is_lost_and_nothing_applied_twice()
             throws Exception {
         importAccounts(REBUILT_ACCOUNTS); // a log long enough for a rebuild to be under way when the server dies
-        LogAudit.converged(rig.database, CONVERGENCE);
+        long headBefore = LogAudit.converged(rig.database, CONVERGENCE).head;
         try (CommandLoad load = new CommandLoad(CLIENTS)) {
-            long headBefore = LogAudit.of(rig.database).head;
             awaitAcknowledged(load, 0, 150);
             assertThat(http.post("log/projections/account-view/rebuild", null).statusCode()).isEqualTo(202);
             await().atMost(Duration.ofSeconds(30)).until(() -> rebuild().getJsonNumber("position").longValue() > 0);

@@ -119,6 +119,22 @@ class RebuildIT {
         });
     }
 
+    @Test
+    void a_projection_declared_newer_than_its_table_is_rebuilt_by_itself() throws Exception {
+        List<String> ids = List.of(open(), open());
+        awaitViews(ids);
+        Map<String, String> before = rows(ids);
+        Instant marked = Instant.now();
+        // as after a deployment whose account view declares a version above the one its table was built by
+        try (Connection connection = dataSource.getConnection(); Statement update = connection.createStatement()) {
+            update.executeUpdate("UPDATE projection_generations SET version = 0 WHERE projection = 'account-view'");
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> generation().version() == 1 && generation().finishedAt() != null
+                && generation().finishedAt().isAfter(marked));
+        assertThat(rows(ids)).isEqualTo(before);
+    }
+
     private ProjectionGenerations.Generation generation() {
         return rebuilds.all().stream().filter(g -> g.projection().equals("account-view")).findFirst().orElseThrow();
     }

@@ -100,6 +100,11 @@ public class Rebuilds {
                             .mapToLong(ProjectionGenerations.Generation::position).findFirst().orElse(0))
                     .tag("projection", projection.name()).strongReference(true)
                     .description("How far a rebuild under way has read the log (0: none under way)").register(registry);
+            Gauge.builder("zipper.projection.rebuild.events_per_second", () -> generations.all().stream()
+                            .filter(g -> g.projection().equals(projection.name()) && g.rebuilding())
+                            .mapToDouble(ProjectionGenerations.Generation::eventsPerSecond).findFirst().orElse(0))
+                    .tag("projection", projection.name()).strongReference(true)
+                    .description("The log events a rebuild under way reads a second (0: none under way)").register(registry);
         }
         // now and every 10 s: a projection whose definition is newer than its table, or whose rebuild was cut
         // short, is rebuilt, here or on another instance (a lease)
