@@ -7,7 +7,7 @@
 # - rebuilds: the account view rebuilt from the whole log (rebuild-events, log events/s from the request to
 #   the cut-over) against the same projection draining a backlog of 20,000 new accounts written to the log by
 #   SQL (drain-events, events/s).
-#   bench/operating.sh [ROUNDS] [SECONDS]     default 5 rounds of 15 s, 1 client; about 15 minutes
+#   bench/operating.sh [ROUNDS] [SECONDS]     default 5 rounds of 15 s, 1 client; about 10 minutes
 # The streams are written by SQL (2 of 100,000 events, 1 of 10), as an import would. Then ROUNDS rounds,
 # interleaved: commands/s on the short stream (stream-10-1) and on a long one (stream-100000-1), and the
 # time of one command on the other long stream with its snapshot deleted first (no-snapshot-100000-ms:
