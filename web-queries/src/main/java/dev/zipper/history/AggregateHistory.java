@@ -82,11 +82,12 @@ public class AggregateHistory {
         Page page = Page.of(limit, after);
         int afterVersion = QueryParameters.integer("after", after, 0, Integer.MAX_VALUE).orElse(0);
         StreamId stream = new StreamId(type.streamType(), id);
-        List<RecordedEvent> events = log.readStream(stream, afterVersion, (int) Math.min(Integer.MAX_VALUE,
-                (long) afterVersion + page.limit() + 1));
-        if (events.isEmpty() && log.versionAt(stream, Long.MAX_VALUE) == 0) {
+        // whether it exists first: read after the events, a stream committed in between would answer none
+        if (log.versionAt(stream, Long.MAX_VALUE) == 0) {
             return ProblemType.NOT_FOUND.response(notFound);
         }
+        List<RecordedEvent> events = log.readStream(stream, afterVersion, (int) Math.min(Integer.MAX_VALUE,
+                (long) afterVersion + page.limit() + 1));
         return page.answer(events, event -> String.valueOf(event.streamVersion()), event -> EventJson.withData(event, codec.current(event)).build(),
                 list);
     }
