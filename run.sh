@@ -96,12 +96,19 @@ if [ "$server" = payara ]; then
     health=http://127.0.0.1:8080/health
     admin="http://127.0.0.1:4848, user admin, password in $dir/admin-password"
 fi
+console="  Console   http://127.0.0.1:8080/zipper/console/ (an operator's token)"
+if [ "${ZIPPER_AUTH_DEVELOPMENT:-}" = true ]; then
+    # the token rides in the fragment, which the browser never sends; the page keeps it for the tab
+    console="  Console   http://127.0.0.1:8080/zipper/console/#token=$(ear/src/main/dev-issuer/dev-issuer.sh token operator)
+            (an operator's token for an hour; ./run.sh token operator makes another)"
+fi
 cat <<READY
 [zipper] ready in $(( $(date +%s) - started )) s: $server with $broker, database ${ZIPPER_DB_URL:-H2 in $dir}
   API       http://127.0.0.1:8080/zipper/api/accounts
   Health    $health/ready, $health/live
   Metrics   http://127.0.0.1:8080/zipper/metrics
-  OpenAPI   http://127.0.0.1:8080/zipper/api/openapi
+  OpenAPI   http://127.0.0.1:8080/zipper/api/openapi, events: http://127.0.0.1:8080/zipper/api/asyncapi
+$console
   Admin     $admin
 $tokens
   Stop with Ctrl+C.

@@ -20,6 +20,7 @@ class AccessE2EIT {
     void anyone_reads_the_catalog_and_the_api_document_and_nothing_else() {
         assertThat(anonymous.get("products").statusCode()).isEqualTo(200);
         assertThat(anonymous.get("openapi").statusCode()).isEqualTo(200);
+        assertThat(anonymous.get("asyncapi").statusCode()).as("the event catalogue").isEqualTo(200);
         for (String path : new String[] {"accounts", "log", "sales/daily", "orders/x", "carts/x", "events"}) {
             assertUnauthorized(anonymous.get(path), "needs a bearer token");
         }

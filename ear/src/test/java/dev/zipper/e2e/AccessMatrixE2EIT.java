@@ -131,7 +131,7 @@ class AccessMatrixE2EIT {
                 : HttpRequest.BodyPublishers.noBody());
         HttpResponse<InputStream> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
-            if (!target.startsWith("/events")) {
+            if (!response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")) {
                 body.readAllBytes();
             }
         }

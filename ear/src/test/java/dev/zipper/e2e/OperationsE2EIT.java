@@ -114,6 +114,26 @@ class OperationsE2EIT {
         }
     }
 
+    /** The event catalogue the build wrote: served to anyone, the same file on every server. */
+    @Test
+    void the_event_catalogue_is_served_and_the_same_on_every_server() throws Exception {
+        HttpResponse<String> document = http.get("asyncapi");
+        assertThat(document.statusCode()).isEqualTo(200);
+        JsonObject catalogue = ZipperHttp.json(document).asJsonObject();
+        assertThat(catalogue.getString("asyncapi")).isEqualTo("3.0.0");
+        assertThat(catalogue.getJsonObject("components").getJsonObject("messages").keySet()).contains("account.opened.v1",
+                "cart.checked-out.v1", "order.placed.v1", "payment.authorised.v1", "product.reserved.v1",
+                "fulfilment.started.v1", "process.consumed.v1", "account.shipping-address-set.v1");
+
+        Path copy = ZipperServer.PROJECT.resolve("ear/target/asyncapi-" + ZipperServer.SERVER + ".json");
+        Files.writeString(copy, document.body());
+        try (var others = Files.list(copy.getParent())) {
+            for (Path other : others.filter(p -> p.getFileName().toString().matches("asyncapi-.*\\.json")).toList()) {
+                assertThat(document.body()).as("the same as " + other.getFileName()).isEqualTo(Files.readString(other));
+            }
+        }
+    }
+
     private static List<String> refs(JsonObject operation) {
         return operation.getJsonArray("parameters").stream().map(p -> p.asJsonObject().getString("$ref", "")).toList();
     }

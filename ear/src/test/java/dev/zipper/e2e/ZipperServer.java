@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,7 +154,8 @@ public final class ZipperServer implements BeforeAllCallback {
             Process process = builder.start();
             if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
                 process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " failed; see " + log);
+                throw new IllegalStateException(String.join(" ", command) + " failed; the end of " + log + ":\n"
+                        + tail(log.toPath(), 40));
             }
         } catch (IOException e) {
             throw new IllegalStateException("Cannot run " + command, e);
@@ -160,6 +163,12 @@ public final class ZipperServer implements BeforeAllCallback {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The last lines of a file: what a failed script printed, in the test's report, where CI keeps it. */
+    private static String tail(Path file, int lines) throws IOException {
+        List<String> all = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
 
     private static String script(String path) {

@@ -119,7 +119,8 @@ public class LogEndpoint implements Operations {
                 .add("streamId", stream.id()).add("taken", outcome.get().taken()).build().toString()).build();
     }
 
-    private String status() {
+    /** What GET /log answers, as JSON text. */
+    String status() {
         JsonObjectBuilder projections = JsonObjects.object();
         for (ProjectionLag.Lag projection : lag.all()) {
             projections.add(projection.projection(), counters.toJson(projection.projection())

@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -22,7 +21,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -75,15 +75,17 @@ public class Rebuilds {
     @Resource
     private ManagedExecutorService executor;
 
-    @Resource
-    private ManagedScheduledExecutorService scheduler;
+    /**
+     * The checks run on a thread of their own: a task of the server's scheduled executor is refused, and the
+     * refusal logged as an error, while the server suspends on its way to a clean stop.
+     */
+    private ScheduledExecutorService scheduler;
 
     @Resource
     private ManagedThreadFactory threads;
 
     private ProjectionGenerations generations;
     private TimedProbe probe;
-    private ScheduledFuture<?> checks;
     /** The projections this server is rebuilding. */
     private final Set<String> running = ConcurrentHashMap.newKeySet();
 
@@ -108,13 +110,14 @@ public class Rebuilds {
         }
         // now and every 10 s: a projection whose definition is newer than its table, or whose rebuild was cut
         // short, is rebuilt, here or on another instance (a lease)
-        checks = scheduler.scheduleWithFixedDelay(this::rebuildStale, 0, 10, TimeUnit.SECONDS);
+        scheduler = Executors.newSingleThreadScheduledExecutor(threads);
+        scheduler.scheduleWithFixedDelay(this::rebuildStale, 0, 10, TimeUnit.SECONDS);
     }
 
     @PreDestroy
     void stop() {
-        if (checks != null) {
-            checks.cancel(false);
+        if (scheduler != null) {
+            scheduler.shutdownNow();
             probe.close();
         }
     }

@@ -3,15 +3,8 @@ package dev.zipper.edge;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Modifier;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The API document as the application makes it from every {@link Operations} bean it has. */
 class ApiDocumentTest {
 
-    private static final List<Route> ROUTES = everyRoute();
+    private static final List<Route> ROUTES = EveryRoute.of();
 
     @Test
     void the_document_is_valid_openapi() {
@@ -61,28 +54,5 @@ class ApiDocumentTest {
         assertThat(paths.getJsonObject("/carts/{id}/items").getJsonObject("post").getJsonObject("requestBody")
                 .getBoolean("required")).isTrue();
         assertThat(paths.getJsonObject("/orders/{id}/ship").getJsonObject("post").containsKey("requestBody")).isFalse();
-    }
-
-    /** Every route of every Operations class compiled into the application, made without a container. */
-    private static List<Route> everyRoute() {
-        try {
-            Path classes = Path.of(Operations.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            List<Route> routes = new ArrayList<>();
-            try (Stream<Path> files = Files.walk(classes)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                    String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
-                    Class<?> type = Class.forName(name, false, ApiDocumentTest.class.getClassLoader());
-                    if (Operations.class.isAssignableFrom(type) && !type.isInterface()
-                            && !Modifier.isAbstract(type.getModifiers())) {
-                        Constructor<?> constructor = type.getDeclaredConstructor();
-                        constructor.setAccessible(true);
-                        routes.addAll(((Operations) constructor.newInstance()).routes());
-                    }
-                }
-            }
-            return routes;
-        } catch (IOException | URISyntaxException | ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -8,6 +8,7 @@ import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -23,6 +24,31 @@ public final class EventMessage {
      * group is the stream's type and id, as streams of two types may share an id.
      */
     static final String GROUP_ID = "JMSXGroupID";
+
+    /** A message property: its name, its JSON type, what it says. */
+    public record Property(String name, String type, String description) {
+    }
+
+    /**
+     * Every property {@link #write} sets (the actor's only when the event has one), as the event catalogue
+     * documents them; a test holds the two together.
+     */
+    public static final List<Property> PROPERTIES = List.of(
+            new Property("position", "integer", "The event's position in the log: gap-free, one order for all streams"),
+            new Property("streamType", "string", "The type of the stream it belongs to (account, cart, order-fulfilment...)"),
+            new Property("streamId", "string", "The stream's id, unique within its type"),
+            new Property("streamVersion", "integer", "The event's version in its stream, from 1"),
+            new Property("eventType", "string", "The event's stored type name: the message's name in this catalogue"),
+            new Property("schemaVersion", "integer", "The schema version its payload was stored in (older ones are upcast on reading)"),
+            new Property("eventId", "string", "The event's UUID"),
+            new Property("correlationId", "string", "The UUID of the request that led to it, through every process"),
+            new Property("causationId", "string", "The UUID of the command or event that caused it"),
+            new Property("recordedAt", "integer", "When it was committed, in milliseconds since the epoch"),
+            new Property("actorSubject", "string", "The subject of the caller whose command recorded it, if any"),
+            new Property("actorRoles", "string", "That caller's roles, comma-separated"),
+            new Property("owner", "string", "The customer the stream belongs to, if any"),
+            new Property(DUPLICATE_ID, "string", "The event's UUID again: Artemis drops a message re-sent with it"),
+            new Property(GROUP_ID, "string", "streamType/streamId: Artemis gives one stream's messages to one consumer, in order"));
 
     private EventMessage() {
     }

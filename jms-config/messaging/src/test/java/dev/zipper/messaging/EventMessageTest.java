@@ -1,11 +1,13 @@
 package dev.zipper.messaging;
 
+import dev.zipper.eventstore.Actor;
 import dev.zipper.eventstore.EventMetadata;
 import dev.zipper.eventstore.RecordedEvent;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -37,6 +39,16 @@ class EventMessageTest {
     }
 
     @Test
+    void the_properties_written_are_those_the_event_catalogue_documents() throws Exception {
+        TextMessage message = message();
+        EventMessage.write(new RecordedEvent(EVENT.position(), EVENT.streamType(), EVENT.streamId(), EVENT.streamVersion(),
+                EVENT.type(), EVENT.schemaVersion(), EVENT.payload(), new EventMetadata(UUID.randomUUID(), UUID.randomUUID(),
+                UUID.randomUUID(), Actor.of("ada", "customer"), "ada"), EVENT.recordedAt()), message);
+        assertThat(Collections.list(message.getPropertyNames())).containsExactlyInAnyOrderElementsOf(
+                EventMessage.PROPERTIES.stream().map(EventMessage.Property::name).toList());
+    }
+
+    @Test
     void a_message_that_is_no_event_is_refused_by_name() {
         assertThatThrownBy(() -> EventMessage.read(message())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("Not an event message");
@@ -65,6 +77,9 @@ class EventMessageTest {
                             throw new NumberFormatException("no property " + args[0]);
                         }
                         return value;
+                    }
+                    if (name.equals("getPropertyNames")) {
+                        return Collections.enumeration(properties.keySet().stream().filter(key -> !key.equals("text")).toList());
                     }
                     return name.equals("toString") ? "a test message" : null;
                 });
