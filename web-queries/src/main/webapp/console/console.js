@@ -6,7 +6,10 @@ const api = new URL('../api/', document.baseURI).href;
 const WINDOW_MS = 5 * 60 * 1000; // the chart's span
 const MAX_EVENTS = 100;
 const COLOURS = ['#0969da', '#bf3989', '#1a7f37', '#9a6700', '#8250df', '#cf222e'];
+const COLLECTIONS = { account: 'accounts', cart: 'carts', order: 'orders', payment: 'payments', product: 'products' };
+const DASHBOARD_MS = 5000; // the store's figures, read again at most this often, when the log has moved
 const samples = new Map(); // projection -> [{at, lag}]
+let dashboard = { head: -1, at: 0 };
 let token = null;
 let events = null; // the AbortController of the events stream
 
@@ -133,6 +136,10 @@ function showStatus(status) {
             () => call('POST', `log/projections/${encodeURIComponent(name)}/rebuild`)));
     }
     drawChart();
+    if (status.head !== dashboard.head && Date.now() - dashboard.at >= DASHBOARD_MS) {
+        dashboard = { head: status.head, at: Date.now() };
+        showStore().catch(failure => problem(failure.message));
+    }
     const parked = $('parked');
     parked.replaceChildren();
     $('parked-none').hidden = status.parked.length > 0;
@@ -172,6 +179,65 @@ function drawChart() {
     $('lag-caption').textContent = `Lag in events, the last five minutes (now: ${latest})`;
 }
 
+async function showStore() {
+    const [byStatus, daily] = await Promise.all([call('GET', 'sales/orders-by-status').then(r => r.json()),
+        call('GET', 'sales/daily?from=' + new Date(Date.now() - 6 * 86400000).toISOString().slice(0, 10)).then(r => r.json())]);
+    const statuses = $('by-status');
+    statuses.replaceChildren();
+    for (const item of byStatus.items) {
+        const row = statuses.insertRow();
+        const th = document.createElement('th');
+        th.scope = 'row';
+        th.textContent = item.status;
+        row.appendChild(th);
+        cell(row, item.orders);
+    }
+    const days = $('daily');
+    days.replaceChildren();
+    for (const item of daily.items) {
+        const row = days.insertRow();
+        cell(row, item.day);
+        cell(row, item.orders);
+        cell(row, `${item.revenue} ${item.currency}`);
+    }
+}
+
+/** A stream's events, each with its state as of it a click away; an order's timeline across streams. */
+async function inspect(type, id) {
+    $('inspect-type').value = type;
+    $('inspect-id').value = id;
+    const path = `${COLLECTIONS[type]}/${encodeURIComponent(id)}`;
+    const list = $('stream-events');
+    list.replaceChildren();
+    $('stream-state').textContent = '';
+    try {
+        const page = await call('GET', `${path}/events?limit=500`).then(r => r.json());
+        for (const event of page.items) {
+            const item = document.createElement('li');
+            item.append(`v${event.streamVersion} `, Object.assign(document.createElement('span'),
+                { className: 'type', textContent: event.type }), ` at ${event.position}, ${event.recordedAt} `);
+            item.appendChild(button('State', `State of ${type} ${id} as of version ${event.streamVersion}`, async () => {
+                const asOf = await call('GET', `${path}?version=${event.streamVersion}`).then(r => r.json());
+                $('stream-state').textContent = `as of version ${asOf.version} (position ${asOf.position})\n`
+                    + JSON.stringify(asOf.state, null, 2);
+            }));
+            list.appendChild(item);
+        }
+        list.dataset.stream = `${type}/${id}`;
+        const latest = await call('GET', path).then(r => r.json());
+        $('stream-state').textContent = 'now\n' + JSON.stringify(latest, null, 2);
+        $('timeline-part').hidden = type !== 'order';
+        if (type === 'order') {
+            const timeline = await call('GET', `${path}/timeline`).then(r => r.json());
+            $('timeline').replaceChildren(...timeline.events.map(event => Object.assign(document.createElement('li'),
+                { textContent: `${event.position} ${event.type} ${event.streamType}/${event.streamId} v${event.streamVersion}` })));
+        }
+        problem('');
+    } catch (failure) {
+        problem(failure.message);
+    }
+}
+
 function showEvent(message) {
     const event = JSON.parse(message.data);
     const item = document.createElement('li');
@@ -181,7 +247,11 @@ function showEvent(message) {
     type.className = 'type';
     type.textContent = event.type;
     item.append(`${event.position} `, type, ` ${event.streamType}/${event.streamId} v${event.streamVersion} `
-        + `${new Date(event.recordedAt).toLocaleTimeString()}`);
+        + `${new Date(event.recordedAt).toLocaleTimeString()} `);
+    if (COLLECTIONS[event.streamType]) {
+        item.appendChild(button('Inspect', `Inspect ${event.streamType} ${event.streamId}`,
+            () => inspect(event.streamType, event.streamId)));
+    }
     const list = $('events');
     list.prepend(item);
     while (list.children.length > MAX_EVENTS) list.lastChild.remove();
@@ -229,6 +299,10 @@ document.addEventListener('DOMContentLoaded', () => {
         sessionStorage.setItem('zipper-token', token);
         $('sign-in').hidden = true;
         start();
+    });
+    $('inspect').addEventListener('submit', submitted => {
+        submitted.preventDefault();
+        inspect($('inspect-type').value, $('inspect-id').value.trim());
     });
     $('event-filter').addEventListener('submit', submitted => {
         submitted.preventDefault();

@@ -50,8 +50,9 @@ class AccessE2EIT {
                 .isEqualTo(201);
         assertForbidden(operator.post("accounts", "{\"name\": \"Ada\", \"email\": \"ada@example.org\"}"),
                 "is for customer or staff");
-        assertForbidden(customer.get("sales/daily"), "is for staff");
+        assertForbidden(customer.get("sales/daily"), "is for operator or staff");
         assertThat(staff.get("sales/daily").statusCode()).isEqualTo(200);
+        assertThat(operator.get("sales/orders-by-status").statusCode()).as("the console's figures").isEqualTo(200);
 
         assertForbidden(staff.get("log"), "is for operator");
         assertForbidden(customer.get("log"), "is for operator");
@@ -109,7 +110,11 @@ class AccessE2EIT {
         assertThat(staff.get("orders/" + order).statusCode()).as("staff see every order").isEqualTo(200);
         assertThat(staff.get("carts/" + cart).statusCode()).isEqualTo(200);
         assertThat(staff.get("accounts/" + account + "/events").statusCode()).isEqualTo(200);
-        assertForbidden(operator.get("accounts/" + account), "is for customer or staff");
+        assertThat(operator.get("accounts/" + account).statusCode()).as("an operator reads one stream (the console)")
+                .isEqualTo(200);
+        assertThat(operator.get("orders/" + order + "/timeline").statusCode()).isEqualTo(200);
+        assertForbidden(operator.get("accounts"), "is for customer or staff");
+        assertForbidden(operator.post("orders/" + order + "/cancel", null), "is for customer or staff");
     }
 
     private static void assertUnauthorized(HttpResponse<String> response, String detail) {

@@ -14,6 +14,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -27,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The operator console in a real browser (Debian's headless Chromium, through its ChromeDriver) against
  * the deployed EAR: a command issued over HTTP shows on the page, its event and the new head, within a
- * second, and the view's applied position follows; it is usable from the keyboard, every field has a
+ * second, and the view's applied position follows; the stream inspector shows its events and its state
+ * as of one of them; the console is usable from the keyboard, every field has a
  * label, and it fits a narrow screen. Screenshots are kept in ear/target.
  */
 @ExtendWith(ZipperServer.class)
@@ -86,6 +88,16 @@ class ConsoleE2EIT {
                 .contains("account.opened");
         assertThat(browser.findElement(By.id("lag-chart")).findElements(By.tagName("polyline"))).as("a line a projection")
                 .hasSizeGreaterThanOrEqualTo(4);
+
+        // the stream inspector, from the event: its events, and its state as of one of them
+        browser.findElement(By.cssSelector("#events li[data-stream='" + stream + "'] button")).click();
+        await(Duration.ofSeconds(5)).until(page -> stream.equals(page.findElement(By.id("stream-events")).getDomAttribute("data-stream")));
+        WebElement first = browser.findElement(By.cssSelector("#stream-events li"));
+        assertThat(first.getText()).startsWith("v1 account.opened");
+        first.findElement(By.tagName("button")).click();
+        await(Duration.ofSeconds(5)).until(page -> text("stream-state").startsWith("as of version 1"));
+        assertThat(text("stream-state")).contains("Connie Console");
+        assertThat(text("problem")).as("a problem shown on the page").isEmpty();
         screenshot("console-" + ZipperServer.SERVER + ".png");
     }
 
@@ -119,7 +131,8 @@ class ConsoleE2EIT {
 
     private WebDriverWait await(Duration atMost) {
         WebDriverWait wait = new WebDriverWait(browser, atMost, Duration.ofMillis(20));
-        wait.ignoring(NumberFormatException.class);
+        // the page redraws its tables with each status: an element read as it is replaced is read again
+        wait.ignoring(NumberFormatException.class).ignoring(StaleElementReferenceException.class);
         return wait;
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -41,6 +42,8 @@ public final class ZipperServer implements BeforeAllCallback {
             ? Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", REALM + "/protocol/openid-connect/certs",
                     "MP_JWT_VERIFY_ISSUER", REALM, "MP_JWT_VERIFY_AUDIENCES", "zipper")
             : DEVELOPMENT;
+    /** The OTEL_* settings of a traced server: set when the receiver starts, before the server. */
+    private static final Map<String, String> TRACING = new ConcurrentHashMap<>();
     private static final Path INSTANCE = PROJECT.resolve("ear/target/e2e-" + SERVER);
     private static final File LOG = PROJECT.resolve("ear/target/e2e-" + SERVER + ".log").toFile();
 
@@ -67,6 +70,7 @@ public final class ZipperServer implements BeforeAllCallback {
         if (SERVER.startsWith(CLUSTER)) {
             return startCluster(SERVER.substring(CLUSTER.length()));
         }
+        TRACING.putAll(TraceReceiver.start()); // the whole suite runs traced, its spans exported to the test
         List<String> keycloak = List.of(script("ear/src/main/keycloak/keycloak.sh"));
         Running running = new Running(KEYCLOAK ? List.of(concat(SCRIPT, "stop", INSTANCE.toString()),
                 concat(keycloak, "stop", KEYCLOAK_DIR.toString())) : List.of(concat(SCRIPT, "stop", INSTANCE.toString())));
@@ -150,6 +154,7 @@ public final class ZipperServer implements BeforeAllCallback {
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
             builder.environment().putAll(IDENTITY);
+            builder.environment().putAll(TRACING);
             builder.environment().putAll(environment);
             Process process = builder.start();
             if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {

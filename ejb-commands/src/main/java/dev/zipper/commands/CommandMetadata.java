@@ -2,6 +2,7 @@ package dev.zipper.commands;
 
 import dev.zipper.eventstore.Actor;
 import dev.zipper.eventstore.EventMetadata;
+import dev.zipper.tracing.Traces;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,8 +36,11 @@ public record CommandMetadata(UUID commandId, UUID correlationId, Optional<Idemp
         return new CommandMetadata(commandId, correlationId, idempotencyKey, actor, Optional.of(customer));
     }
 
-    /** The metadata of one event the command appends to a stream of {@code owner}'s: caused by this command. */
+    /**
+     * The metadata of one event the command appends to a stream of {@code owner}'s: caused by this command,
+     * in its trace.
+     */
     EventMetadata forEvent(String owner) {
-        return new EventMetadata(UUID.randomUUID(), correlationId, commandId, actor.orElse(null), owner);
+        return new EventMetadata(UUID.randomUUID(), correlationId, commandId, actor.orElse(null), owner, Traces.current());
     }
 }

@@ -4,6 +4,7 @@ import dev.zipper.domain.AggregateType;
 import dev.zipper.domain.CommandRejected;
 import dev.zipper.eventstore.ConcurrencyConflict;
 import dev.zipper.eventstore.EventLogFailure;
+import dev.zipper.tracing.Traces;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * command is timed and counted by outcome: {@code zipper_commands_seconds_count{aggregate, command,
  * outcome}} with outcome {@code accepted}, {@code rejected} (the aggregate or the command's own checks
  * said no), {@code conflict} (stale expected version), {@code repeated} (its idempotency key was used),
- * {@code unavailable} (event store) or {@code failed}.
+ * {@code unavailable} (event store) or {@code failed}. Each is a span too ({@link Traces}).
  */
 @ApplicationScoped
 public class Commands {
@@ -31,8 +32,17 @@ public class Commands {
     @Inject
     private MeterRegistry registry;
 
+    @Inject
+    private Traces traces;
+
     public <C, E, S> CommandResult execute(AggregateType<C, E, S> type, String id, C command, Expected expected,
                                            CommandMetadata metadata) {
+        // its span holds the transaction, the commit included
+        return traces.command(type.streamType(), id, command, () -> timed(type, id, command, expected, metadata));
+    }
+
+    private <C, E, S> CommandResult timed(AggregateType<C, E, S> type, String id, C command, Expected expected,
+                                          CommandMetadata metadata) {
         Timer.Sample sample = Timer.start(registry);
         String outcome = "failed";
         try {

@@ -9,6 +9,7 @@ import dev.zipper.domain.ProcessType;
 import dev.zipper.eventstore.EventCodec;
 import dev.zipper.eventstore.EventLog;
 import dev.zipper.eventstore.EventMetadata;
+import dev.zipper.tracing.Traces;
 import dev.zipper.eventstore.NewEvent;
 import dev.zipper.eventstore.RecordedEvent;
 import dev.zipper.eventstore.StreamId;
@@ -35,6 +36,9 @@ public class ProcessRunner {
 
     @Inject
     private CommandTransaction commands;
+
+    @Inject
+    private Traces traces;
 
     @Inject
     private Event<LogAppended> appended;
@@ -79,11 +83,13 @@ public class ProcessRunner {
     }
 
     private <C> void issue(Issued<C> issued, RecordedEvent cause) {
-        commands.run(issued.to(), issued.id(), issued.command(), issued.opens() ? Expected.NEW_STREAM : Expected.ANY_VERSION,
-                CommandMetadata.correlatedWith(cause.metadata().correlationId()));
+        traces.command(issued.to().streamType(), issued.id(), issued.command(), () -> commands.run(issued.to(), issued.id(),
+                issued.command(), issued.opens() ? Expected.NEW_STREAM : Expected.ANY_VERSION,
+                CommandMetadata.correlatedWith(cause.metadata().correlationId())));
     }
 
     private static EventMetadata causedBy(RecordedEvent cause) {
-        return new EventMetadata(UUID.randomUUID(), cause.metadata().correlationId(), cause.metadata().eventId());
+        return new EventMetadata(UUID.randomUUID(), cause.metadata().correlationId(), cause.metadata().eventId(), null, null,
+                Traces.current());
     }
 }

@@ -33,7 +33,7 @@ public class EventLog {
     }
 
     private static final String COLUMNS = "position, stream_type, stream_id, stream_version, event_type, "
-            + "schema_version, payload, event_id, correlation_id, causation_id, recorded_at, actor_subject, actor_roles, owner";
+            + "schema_version, payload, event_id, correlation_id, causation_id, recorded_at, actor_subject, actor_roles, owner, trace";
     private static final String UNIQUE_VIOLATION = "23505";
     private static final int MAX_CORRELATED = 1000;
 
@@ -105,8 +105,8 @@ public class EventLog {
         // The head's row lock, held to commit, puts concurrent appends in commit order.
         long position = advanceHead(connection, events.size()) - events.size();
         String sql = "INSERT INTO events (position, stream_type, stream_id, stream_version, event_type, schema_version, "
-                + "payload, event_id, correlation_id, causation_id, recorded_at, actor_subject, actor_roles, owner) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + "payload, event_id, correlation_id, causation_id, recorded_at, actor_subject, actor_roles, owner, trace) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         // microseconds: what both databases store, so the returned events equal the stored ones
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         int version = expectedVersion;
@@ -130,6 +130,7 @@ public class EventLog {
                 insert.setString(12, actor == null ? null : actor.subject());
                 insert.setString(13, actor == null ? null : actor.rolesColumn());
                 insert.setString(14, event.metadata().owner());
+                insert.setString(15, event.metadata().trace());
                 insert.addBatch();
                 recorded.add(record);
             }
@@ -354,7 +355,8 @@ public class EventLog {
                         row.getObject("correlation_id", UUID.class),
                         row.getObject("causation_id", UUID.class),
                         Actor.of(row.getString("actor_subject"), row.getString("actor_roles")),
-                        row.getString("owner")),
+                        row.getString("owner"),
+                        row.getString("trace")),
                 row.getObject("recorded_at", OffsetDateTime.class).toInstant());
     }
 }

@@ -30,6 +30,13 @@ public record Access(boolean anyone, Set<Role> roles, boolean owned) {
         return new Access(false, roles, true);
     }
 
+    /** The same, and callers with {@code role} too (on everything). */
+    public Access and(Role role) {
+        Set<Role> more = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+        more.add(role);
+        return new Access(anyone, more, owned);
+    }
+
     /** Whether the caller may call it at all (what is theirs is for the operation to find). */
     public boolean admits(Caller caller) {
         return anyone || caller.roles().stream().anyMatch(roles::contains);

@@ -4,6 +4,8 @@ import dev.zipper.eventstore.EventLog;
 import dev.zipper.eventstore.RecordedEvent;
 import dev.zipper.messaging.EventMessage;
 import dev.zipper.messaging.Topics;
+import dev.zipper.tracing.Traces;
+import io.opentelemetry.api.trace.SpanKind;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
@@ -12,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import java.util.Map;
 
 /**
  * The application's one message listener: every event, on a durable subscription so that nothing
@@ -33,6 +36,9 @@ import jakarta.jms.MessageListener;
  * as a duplicate; a failure ({@link NotHandled}, one line in the log) rolls the session back and the
  * broker redelivers later. An XA delivery would instead leave a transaction in doubt on the broker when
  * the server dies, holding its messages until the transaction manager's recovery resolves it, minutes later.
+ * <p>
+ * An event published in a trace is delivered in a span of that trace ({@link Traces}), each reader's
+ * part in a span of its own, and what a process issues in turn in theirs.
  */
 @MessageDriven(activationConfig = {
         // the broker's topic name, not a JNDI name: the same on every server
@@ -58,16 +64,34 @@ public class EventDelivery implements MessageListener {
     @Inject
     private Parking parking;
 
+    @Inject
+    private Traces traces;
+
     @Override
     public void onMessage(Message message) {
+        RecordedEvent received = EventMessage.read(message);
+        if (received.metadata().trace() == null) {
+            deliver(received, message);
+            return;
+        }
+        // the trace the relay's publication carried on: this delivery, then each reader's part, is in it
+        traces.inSpan("deliver " + received.type(), SpanKind.CONSUMER, received.metadata().trace(), Map.of(
+                "messaging.system", "activemq", "messaging.destination.name", Topics.EVENTS,
+                "zipper.position", Long.toString(received.position())), () -> {
+                    deliver(received, message);
+                    return null;
+                });
+    }
+
+    private void deliver(RecordedEvent received, Message message) {
         // the relay publishes personal data sealed, as the log stores it: opened here, or erased
-        RecordedEvent event = openedOrRedelivered(EventMessage.read(message));
+        RecordedEvent event = openedOrRedelivered(received);
         for (Readers.Reader reader : readers.following(event)) {
             if (parking.holds(reader.name(), event.stream())) {
                 continue; // taken from the log, in order, when an operator retries or skips
             }
             try {
-                reader.take(event, stream -> parking.holds(reader.name(), stream));
+                take(reader, event);
             } catch (RuntimeException e) {
                 if (!parking.parks(delivery(message), e)) {
                     throw new NotHandled(event, e);
@@ -75,6 +99,17 @@ public class EventDelivery implements MessageListener {
                 park(reader, event, e);
             }
         }
+    }
+
+    private void take(Readers.Reader reader, RecordedEvent event) {
+        if (event.metadata().trace() == null) {
+            reader.take(event, stream -> parking.holds(reader.name(), stream));
+            return;
+        }
+        traces.inSpan(reader.name(), SpanKind.INTERNAL, null, Map.of("zipper.reader", reader.name()), () -> {
+            reader.take(event, stream -> parking.holds(reader.name(), stream));
+            return null;
+        });
     }
 
     private RecordedEvent openedOrRedelivered(RecordedEvent event) {

@@ -1,6 +1,7 @@
 package dev.zipper.edge;
 
 import dev.zipper.access.Access;
+import dev.zipper.access.Role;
 import dev.zipper.commands.CommandResult;
 import dev.zipper.domain.AggregateType;
 import dev.zipper.http.JsonObjects;
@@ -55,7 +56,7 @@ public final class Exposure<C, S> {
         this.owners = type;
         Map<String, JsonObject> page = Schemas.pageQueries("Start after this stream version");
         routes.add(new Route("GET", collection, "{id}/events", "The " + type.streamType() + "'s events from the log, "
-                + "oldest first, a page at a time", access, owned(call -> call.history().events(type, call.id(type),
+                + "oldest first, a page at a time", reads(), owned(call -> call.history().events(type, call.id(type),
                 call.query("after"), call.query("limit"), call.uri().getAbsolutePathBuilder(), notFound(call))),
                 OperationDoc.query(Schemas.ref("EventPage"), page, List.of(400, 404)), type.events()));
     }
@@ -85,6 +86,15 @@ public final class Exposure<C, S> {
 
     public List<Route> routes() {
         return List.copyOf(routes);
+    }
+
+    /**
+     * Who may read one aggregate (its events, its state now or as of a version, what is read under it):
+     * those {@link #by} admits, and operators, who read the whole log already (the console's stream
+     * inspector). Lists and commands stay the store's.
+     */
+    private Access reads() {
+        return access.and(Role.OPERATOR);
     }
 
     private String notFound(Call call) {
@@ -164,7 +174,7 @@ public final class Exposure<C, S> {
             }
             return shown.build();
         };
-        routes.add(new Route("GET", collection, "{id}", summary, access, owned(call -> call.answers().answer(type,
+        routes.add(new Route("GET", collection, "{id}", summary, reads(), owned(call -> call.answers().answer(type,
                 projection.rows(), call.id(type), json, also != null, notFound(call))),
                 OperationDoc.view(RowJson.schema(projection.rows(), idName, alsoType), AS_OF)));
         return this;
@@ -176,7 +186,7 @@ public final class Exposure<C, S> {
      * aggregate read one at a time, whose stream stays short, and that no list shows.
      */
     public <A> Exposure<C, S> state(String summary, Class<A> shownType, Function<S, A> shown) {
-        routes.add(new Route("GET", collection, "{id}", summary, access, owned(call -> {
+        routes.add(new Route("GET", collection, "{id}", summary, reads(), owned(call -> {
             String id = call.id(type);
             return call.answers().folded(type, id, state -> {
                 JsonObjectBuilder json = JsonObjects.object().add("id", id);
@@ -224,7 +234,7 @@ public final class Exposure<C, S> {
      */
     public Exposure<C, S> query(String collection, AggregateType<?, ?, ?> named, String path, String summary,
                                 OperationDoc doc, Route.Handler handler) {
-        routes.add(new Route("GET", collection, "{id}/" + path, summary, access, owned(named, named, handler), doc));
+        routes.add(new Route("GET", collection, "{id}/" + path, summary, reads(), owned(named, named, handler), doc));
         return this;
     }
 }

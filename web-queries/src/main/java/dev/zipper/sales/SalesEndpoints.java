@@ -38,7 +38,8 @@ import java.util.Map;
 public class SalesEndpoints implements Operations {
 
     private static final int DEFAULT_DAYS = 30;
-    private static final Access STAFF = Access.roles(Role.STAFF);
+    /** The store's figures: for its staff, and for the operators' console (no customer's data in them). */
+    private static final Access FIGURES = Access.roles(Role.STAFF, Role.OPERATOR);
 
     @PersistenceContext(unitName = "read-tables")
     private EntityManager em;
@@ -46,13 +47,27 @@ public class SalesEndpoints implements Operations {
     @Override
     public List<Route> routes() {
         return List.of(
-                new Route("GET", "sales", "daily", "Orders and revenue per UTC day and currency, newest day first", STAFF, this::daily,
+                new Route("GET", "sales", "daily", "Orders and revenue per UTC day and currency, newest day first", FIGURES, this::daily,
                         OperationDoc.query(figures(true), Map.of(
                                 "from", Schemas.string("First day (yyyy-mm-dd, UTC); default 30 days before to"),
                                 "to", Schemas.string("Last day (yyyy-mm-dd, UTC); default today")), List.of(400))),
-                new Route("GET", "sales", "top-products", "The products sold most, by units", STAFF, this::topProducts,
+                new Route("GET", "sales", "top-products", "The products sold most, by units", FIGURES, this::topProducts,
                         OperationDoc.query(figures(false), Map.of("limit", Schemas.integer("How many, 1 to 100 (default 10)")),
-                                List.of(400))));
+                                List.of(400))),
+                new Route("GET", "sales", "orders-by-status", "How many orders are in each status now", FIGURES,
+                        this::byStatus, OperationDoc.query(type("object").add("properties", JsonObjects.object()
+                                .add("items", type("array").add("items", type("object").add("properties", JsonObjects.object()
+                                        .add("status", type("string")).add("orders", type("integer"))))))
+                                .build(), Map.of(), List.of())));
+    }
+
+    private Response byStatus(dev.zipper.edge.Call call) {
+        JsonArrayBuilder items = JsonObjects.array();
+        for (Object[] row : em.createQuery("SELECT o.status, COUNT(o) FROM OrderView o GROUP BY o.status ORDER BY o.status",
+                Object[].class).getResultList()) {
+            items.add(JsonObjects.object().add("status", row[0].toString()).add("orders", ((Number) row[1]).longValue()));
+        }
+        return Response.ok(JsonObjects.object().add("items", items).build().toString()).build();
     }
 
     private Response daily(dev.zipper.edge.Call call) {

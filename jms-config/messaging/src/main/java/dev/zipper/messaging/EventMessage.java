@@ -24,6 +24,8 @@ public final class EventMessage {
      * group is the stream's type and id, as streams of two types may share an id.
      */
     static final String GROUP_ID = "JMSXGroupID";
+    /** W3C Trace Context's header name, for the event's trace (the relay puts its publishing span there). */
+    public static final String TRACE = "traceparent";
 
     /** A message property: its name, its JSON type, what it says. */
     public record Property(String name, String type, String description) {
@@ -47,6 +49,8 @@ public final class EventMessage {
             new Property("actorSubject", "string", "The subject of the caller whose command recorded it, if any"),
             new Property("actorRoles", "string", "That caller's roles, comma-separated"),
             new Property("owner", "string", "The customer the stream belongs to, if any"),
+            new Property(TRACE, "string", "The W3C trace context of the span that published it (when tracing is on): a "
+                    + "consumer's span continues the trace of the request that appended the event"),
             new Property(DUPLICATE_ID, "string", "The event's UUID again: Artemis drops a message re-sent with it"),
             new Property(GROUP_ID, "string", "streamType/streamId: Artemis gives one stream's messages to one consumer, in order"));
 
@@ -72,6 +76,9 @@ public final class EventMessage {
                 message.setStringProperty("actorRoles", event.metadata().actor().rolesColumn());
             }
             message.setStringProperty("owner", event.metadata().owner());
+            if (event.metadata().trace() != null) {
+                message.setStringProperty(TRACE, event.metadata().trace());
+            }
             message.setStringProperty(GROUP_ID, event.streamType() + "/" + event.streamId());
         } catch (JMSException e) {
             throw new JMSRuntimeException("Cannot write event " + event.position(), e.getErrorCode(), e);
@@ -93,7 +100,8 @@ public final class EventMessage {
                             UUID.fromString(message.getStringProperty("correlationId")),
                             UUID.fromString(message.getStringProperty("causationId")),
                             Actor.of(message.getStringProperty("actorSubject"), message.getStringProperty("actorRoles")),
-                            message.getStringProperty("owner")),
+                            message.getStringProperty("owner"),
+                            message.getStringProperty(TRACE)),
                     Instant.ofEpochMilli(message.getLongProperty("recordedAt")));
         } catch (JMSException | RuntimeException e) {
             throw new IllegalArgumentException("Not an event message: " + message, e);

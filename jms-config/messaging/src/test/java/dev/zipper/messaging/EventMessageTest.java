@@ -43,7 +43,8 @@ class EventMessageTest {
         TextMessage message = message();
         EventMessage.write(new RecordedEvent(EVENT.position(), EVENT.streamType(), EVENT.streamId(), EVENT.streamVersion(),
                 EVENT.type(), EVENT.schemaVersion(), EVENT.payload(), new EventMetadata(UUID.randomUUID(), UUID.randomUUID(),
-                UUID.randomUUID(), Actor.of("ada", "customer"), "ada"), EVENT.recordedAt()), message);
+                UUID.randomUUID(), Actor.of("ada", "customer"), "ada", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"),
+                EVENT.recordedAt()), message);
         assertThat(Collections.list(message.getPropertyNames())).containsExactlyInAnyOrderElementsOf(
                 EventMessage.PROPERTIES.stream().map(EventMessage.Property::name).toList());
     }
