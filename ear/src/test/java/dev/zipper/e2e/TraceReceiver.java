@@ -3,6 +3,7 @@ package dev.zipper.e2e;
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import java.io.IOException;
@@ -12,8 +13,10 @@ import java.net.InetSocketAddress;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -26,8 +29,9 @@ public final class TraceReceiver {
     public static final int PORT = 14318;
     private static final int MAX_TRACES = 2000;
 
-    /** A span as received: its trace's and its own id, its parent's (empty for a root), name and kind. */
-    public record ReceivedSpan(String traceId, String spanId, String parentSpanId, String name, String kind) {
+    /** A span as received: its trace's and its own id, its parent's (empty for a root), name, kind, text attributes. */
+    public record ReceivedSpan(String traceId, String spanId, String parentSpanId, String name, String kind,
+                               Map<String, String> attributes) {
     }
 
     private static final Map<String, List<ReceivedSpan>> TRACES = new ConcurrentHashMap<>();
@@ -61,18 +65,31 @@ public final class TraceReceiver {
             });
             server.start();
         }
-        return Map.of("OTEL_SDK_DISABLED", "false", "OTEL_SERVICE_NAME", "zipper",
-                "OTEL_TRACES_EXPORTER", "otlp", "OTEL_METRICS_EXPORTER", "none", "OTEL_LOGS_EXPORTER", "none",
-                "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
-                "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf",
-                "OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + PORT,
-                "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://127.0.0.1:" + PORT + "/v1/traces",
-                "OTEL_BSP_SCHEDULE_DELAY", "100");
+        return Map.ofEntries(Map.entry("OTEL_SDK_DISABLED", "false"), Map.entry("OTEL_SERVICE_NAME", "zipper"),
+                Map.entry("OTEL_TRACES_EXPORTER", "otlp"), Map.entry("OTEL_METRICS_EXPORTER", "none"),
+                Map.entry("OTEL_LOGS_EXPORTER", "none"), Map.entry("OTEL_PROPAGATORS", "tracecontext,baggage"),
+                Map.entry("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"),
+                Map.entry("OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf"),
+                Map.entry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + PORT),
+                Map.entry("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://127.0.0.1:" + PORT + "/v1/traces"),
+                Map.entry("OTEL_BSP_SCHEDULE_DELAY", "100"));
     }
 
     /** The spans received so far of one trace. */
     public static List<ReceivedSpan> trace(String traceId) {
         return List.copyOf(TRACES.getOrDefault(traceId, List.of()));
+    }
+
+    /** The id of the trace that holds a span with this name and attribute, if one came. */
+    public static Optional<String> traceOf(String name, String attribute, String value) {
+        return TRACES.values().stream().flatMap(List::stream)
+                .filter(span -> span.name().equals(name) && value.equals(span.attributes().get(attribute)))
+                .map(ReceivedSpan::traceId).findFirst();
+    }
+
+    /** How many traces it holds. */
+    public static int count() {
+        return TRACES.size();
     }
 
     private static void keep(ExportTraceServiceRequest request) {
@@ -86,7 +103,8 @@ public final class TraceReceiver {
                     }
                     TRACES.computeIfAbsent(traceId, id -> new CopyOnWriteArrayList<>()).add(new ReceivedSpan(traceId,
                             hex.formatHex(span.getSpanId().toByteArray()), hex.formatHex(span.getParentSpanId().toByteArray()),
-                            span.getName(), span.getKind().name()));
+                            span.getName(), span.getKind().name(), span.getAttributesList().stream().collect(
+                                    Collectors.toMap(KeyValue::getKey, a -> a.getValue().getStringValue(), (a, b) -> a))));
                 });
             }
         }

@@ -60,6 +60,18 @@ public class Traces {
         return carrier.get(TRACEPARENT);
     }
 
+    /**
+     * An HTTP request's work ({@code route}: "POST /carts/{id}/checkout") in the server's span for it, or, where
+     * the server made none the application sees (Payara traces JAX-RS only with its request tracing on), in
+     * a server span of its own, continuing the caller's {@code traceparent} if it sent one.
+     */
+    public <T> T request(String route, String traceparent, Supplier<T> work) {
+        if (Span.current().getSpanContext().isValid()) {
+            return work.get();
+        }
+        return inSpan(route, SpanKind.SERVER, traceparent, Map.of("http.route", route), work);
+    }
+
     /** A command run in its span ("command cart CheckOut"): the events it appends carry the span's trace. */
     public <T> T command(String streamType, String id, Object command, Supplier<T> work) {
         return inSpan("command " + streamType + " " + command.getClass().getSimpleName(), SpanKind.INTERNAL, null,

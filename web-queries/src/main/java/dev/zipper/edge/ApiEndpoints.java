@@ -10,6 +10,7 @@ import dev.zipper.http.JsonBodyReader;
 import dev.zipper.http.Problem;
 import dev.zipper.http.ProblemType;
 import dev.zipper.readside.RowReads;
+import dev.zipper.tracing.Traces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Encoded;
@@ -63,6 +64,9 @@ public class ApiEndpoints {
 
     @Inject
     private RowReads reads;
+
+    @Inject
+    private Traces traces;
 
     @Context
     private UriInfo uri;
@@ -136,7 +140,8 @@ public class ApiEndpoints {
         }
         Call call = new Call(found.match(segments).orElseThrow(), body.get(), uri, caller, found.access(), commands, request,
                 answers, history, reads);
-        Object answer = found.handler().handle(call);
+        Object answer = traces.request(found.method() + " " + found.path(), headers.getHeaderString("traceparent"),
+                () -> found.handler().handle(call));
         @SuppressWarnings("unchecked") // a handler answers a Response or a CompletionStage of one
         CompletionStage<Response> stage = answer instanceof CompletionStage<?> later ? (CompletionStage<Response>) later
                 : CompletableFuture.completedFuture((Response) answer);
