@@ -98,6 +98,8 @@ class ConsoleE2EIT {
         await(Duration.ofSeconds(5)).until(page -> text("stream-state").startsWith("as of version 1"));
         assertThat(text("stream-state")).contains("Connie Console");
         assertThat(text("problem")).as("a problem shown on the page").isEmpty();
+        browser.manage().window().setSize(new Dimension(1280, 2600)); // the whole page in one picture
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
         screenshot("console-" + ZipperServer.SERVER + ".png");
     }
 
