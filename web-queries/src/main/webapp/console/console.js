@@ -273,6 +273,24 @@ function followEvents() {
         () => { list.dataset.following = query.toString() || 'all'; }));
 }
 
+/** The event catalogue (GET /asyncapi, open to anyone): a row per event type and schema version. */
+async function showCatalogue() {
+    const catalogue = await fetch(api + 'asyncapi').then(r => r.json());
+    $('catalogue-topic').textContent = catalogue.channels.events.address;
+    const rows = $('catalogue');
+    rows.replaceChildren();
+    for (const message of Object.values(catalogue.components.messages)) {
+        const row = rows.insertRow();
+        const th = document.createElement('th');
+        th.scope = 'row';
+        th.textContent = message.name;
+        row.appendChild(th);
+        cell(row, message['x-schema-version']);
+        cell(row, Object.entries(message.payload.properties)
+            .map(([name, field]) => name + (field['x-personal'] ? '*' : '')).join(', '));
+    }
+}
+
 function signIn() {
     sessionStorage.removeItem('zipper-token');
     $('sign-in').hidden = false;
@@ -308,5 +326,6 @@ document.addEventListener('DOMContentLoaded', () => {
         submitted.preventDefault();
         followEvents();
     });
+    showCatalogue().catch(failure => problem(failure.message));
     if (token) start(); else signIn();
 });

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The operator console in a real browser (Debian's headless Chromium, through its ChromeDriver) against
  * the deployed EAR: a command issued over HTTP shows on the page, its event and the new head, within a
  * second, and the view's applied position follows; the stream inspector shows its events and its state
- * as of one of them; the console is usable from the keyboard, every field has a
+ * as of one of them, and the event catalogue is shown; the console is usable from the keyboard, every field has a
  * label, and it fits a narrow screen. Screenshots are kept in ear/target.
  */
 @ExtendWith(ZipperServer.class)
@@ -97,6 +97,8 @@ class ConsoleE2EIT {
         first.findElement(By.tagName("button")).click();
         await(Duration.ofSeconds(5)).until(page -> text("stream-state").startsWith("as of version 1"));
         assertThat(text("stream-state")).contains("Connie Console");
+        assertThat(browser.findElements(By.cssSelector("#catalogue th")).stream().map(WebElement::getText).toList())
+                .as("the event catalogue's types").contains("account.opened", "order.placed", "process.consumed");
         assertThat(text("problem")).as("a problem shown on the page").isEmpty();
         browser.manage().window().setSize(new Dimension(1280, 2600)); // the whole page in one picture
         ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");

@@ -7,6 +7,7 @@ import dev.zipper.domain.UnknownAggregate;
 import dev.zipper.eventstore.ConcurrencyConflict;
 import dev.zipper.eventstore.EventLogFailure;
 import jakarta.ejb.EJBException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -16,10 +17,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.Providers;
+import java.net.URISyntaxException;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletionException;
@@ -37,7 +38,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
 
     @Context
-    private UriInfo uri;
+    private HttpServletRequest servletRequest;
 
     @Context
     private Request request;
@@ -80,6 +81,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (e instanceof WebApplicationException web) {
             return containerRefusal(web);
         }
+        if (e instanceof IllegalArgumentException && e.getCause() instanceof URISyntaxException) {
+            // a path with a malformed escape, refused by a filter of the server's (its tracing) before the API
+            // saw it: the API's own answer to such a path
+            return ProblemType.NOT_FOUND.response("Nothing at " + path());
+        }
         LOG.log(Level.SEVERE, "Unexpected failure of " + request.getMethod() + " " + path(), e);
         return ProblemType.INTERNAL.response("The request failed; see the server log.");
     }
@@ -93,9 +99,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return thrown instanceof CompletionException && thrown.getCause() != null ? unwrapped(thrown.getCause()) : thrown;
     }
 
-    /** The path as the client sent it (not decoded), for details. */
+    /** The path as the client sent it (not decoded, so one that would not parse as a URI still reads), for details. */
     private String path() {
-        return uri.getRequestUri().getRawPath();
+        return servletRequest.getRequestURI();
     }
 
     /** The container's own refusals, which carry the status but no words fit for a client. */
