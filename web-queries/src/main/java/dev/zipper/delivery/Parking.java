@@ -17,6 +17,7 @@ import java.sql.SQLTransientException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -52,6 +53,9 @@ public class Parking {
     private int parkAfter;
 
     private volatile Set<String> known = Set.of();
+
+    /** The streams being taken from the log by a retry or a skip here, by key. */
+    private final Set<String> releasing = ConcurrentHashMap.newKeySet();
     private volatile long readAt;
 
     @Inject
@@ -62,8 +66,12 @@ public class Parking {
 
     /** Whether the stream is parked for the reader. */
     public boolean holds(String reader, StreamId stream) {
+        String key = key(reader, stream);
+        if (releasing.contains(key)) {
+            return true;
+        }
         Set<String> keys = keys();
-        return !keys.isEmpty() && keys.contains(key(reader, stream));
+        return !keys.isEmpty() && keys.contains(key);
     }
 
     /**
@@ -117,31 +125,46 @@ public class Parking {
 
     private Optional<Outcome> release(String name, StreamId stream, boolean skipFirst) {
         Optional<Readers.Reader> reader = readers.named(name);
-        if (reader.isEmpty()) {
+        String key = key(name, stream);
+        // while it is taken from the log, the stream stays held here: a live delivery of one of its events
+        // in between would take it out of order, or twice
+        if (reader.isEmpty() || !releasing.add(key)) {
             return Optional.empty();
         }
-        Optional<ParkedStreams.Parked> released = parked.release(name, stream);
-        readAt = 0;
-        return released.map(at -> {
-            List<RecordedEvent> events = log.readStream(stream, at.version() - 1);
-            int taken = 0;
+        try {
+            Optional<ParkedStreams.Parked> released = parked.release(name, stream);
+            readAt = 0;
+            return released.map(at -> take(reader.get(), stream, at, skipFirst));
+        } finally {
+            releasing.remove(key);
+        }
+    }
+
+    /** The stream's events from the parked one on, and those committed meanwhile, in order. */
+    private Outcome take(Readers.Reader reader, StreamId stream, ParkedStreams.Parked at, boolean skipFirst) {
+        int taken = 0;
+        int version = at.version() - 1;
+        for (List<RecordedEvent> events = log.readStream(stream, version); !events.isEmpty();
+             events = log.readStream(stream, version)) {
             for (RecordedEvent event : events) {
                 try {
                     if (skipFirst && event.streamVersion() == at.version()) {
-                        reader.get().skip(event);
+                        reader.skip(event);
                     } else {
-                        reader.get().take(event, other -> holds(name, other));
+                        reader.take(event, other -> !other.equals(stream) && holds(reader.name(), other));
                     }
                     taken++;
+                    version = event.streamVersion();
                 } catch (RuntimeException e) {
-                    park(name, event, e);
+                    park(reader.name(), event, e);
                     return new Outcome(taken, Optional.of(event), NotHandled.rootOf(e));
                 }
             }
-            LOG.info(() -> stream + " released for " + name + (skipFirst ? ", v" + at.version() + " skipped" : "")
-                    + ": " + events.size() + " events taken");
-            return new Outcome(taken, Optional.empty(), null);
-        });
+        }
+        int count = taken;
+        LOG.info(() -> stream + " released for " + reader.name() + (skipFirst ? ", v" + at.version() + " skipped" : "")
+                + ": " + count + " events taken");
+        return new Outcome(taken, Optional.empty(), null);
     }
 
     /** The parked streams' keys, read again if a second old; the last ones read while the database is away. */
