@@ -64,6 +64,10 @@ public record ProcessStep<E>(List<Caused<E>> recorded, List<Caused<Issued<?>>> i
         }
         List<RecordedEvent> pending = event.streamVersion() == seen + 1 ? List.of(event)
                 : earlier.apply(seen, event.streamVersion());
+        if (pending.isEmpty() || pending.get(pending.size() - 1).streamVersion() != event.streamVersion()) {
+            // a message this log never held: another database's, left in the broker (the stream is parked)
+            throw new IllegalStateException(event.stream() + " v" + event.streamVersion() + " is not in the log");
+        }
         List<Caused<E>> recorded = new ArrayList<>();
         List<Caused<Issued<?>>> issued = new ArrayList<>();
         for (RecordedEvent cause : pending) {

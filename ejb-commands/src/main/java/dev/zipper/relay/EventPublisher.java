@@ -24,6 +24,7 @@ import jakarta.jms.TextMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Sends recorded events to the events topic, in the order given, outside any JTA transaction: the broker
@@ -40,6 +41,9 @@ public class EventPublisher {
 
     @Inject
     private Traces traces;
+
+    @Inject
+    private LogIdentity identity;
 
     /**
      * The batch as one broker transaction: sent whole or not at all, one journal write. Artemis rejects
@@ -70,13 +74,17 @@ public class EventPublisher {
     }
 
     private void send(List<RecordedEvent> events, boolean transacted) {
+        if (events.isEmpty()) {
+            return;
+        }
         List<Span> spans = new ArrayList<>();
         try (Connection connection = connectionFactory.createConnection();
              Session session = connection.createSession(transacted, transacted ? Session.SESSION_TRANSACTED : Session.AUTO_ACKNOWLEDGE)) {
             MessageProducer producer = session.createProducer(session.createTopic(Topics.EVENTS));
+            UUID log = identity.current().orElseThrow(() -> new IllegalStateException("Nothing to publish: the log is empty"));
             for (RecordedEvent event : events) {
                 TextMessage message = session.createTextMessage();
-                EventMessage.write(traced(event, spans), message);
+                EventMessage.write(traced(event, spans), log, message);
                 producer.send(message);
             }
             if (transacted) {

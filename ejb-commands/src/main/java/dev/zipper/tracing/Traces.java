@@ -52,12 +52,8 @@ public class Traces {
 
     /** The current span's {@code traceparent}, for what it appends or publishes; null if none is recorded. */
     public static String current() {
-        if (!Span.current().getSpanContext().isSampled()) {
-            return null;
-        }
-        Map<String, String> carrier = new HashMap<>();
-        W3CTraceContextPropagator.getInstance().inject(Context.current(), carrier, Map::put);
-        return carrier.get(TRACEPARENT);
+        Span span = Span.current();
+        return span.getSpanContext().isSampled() ? of(span) : null;
     }
 
     /**

@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The order's process against a log kept in a list: what it does once, and never twice. */
 class ProcessStepTest {
@@ -63,6 +64,16 @@ class ProcessStepTest {
         appendStep(step);
 
         assertThat(next(log.get(0))).as("the predecessor, delivered late").isEmpty();
+    }
+
+    @Test
+    void an_event_from_a_stream_this_log_never_held_is_refused_by_name() {
+        RecordedEvent foreign = new RecordedEvent(7, "product", "elsewhere", 3, "product.reserved", 1,
+                EventCodec.of(ProductEvent.class).encode(new ProductEvent.Reserved(ORDER, 2), metadata()).payload(),
+                metadata(), Instant.now());
+
+        assertThatThrownBy(() -> next(foreign)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("product/elsewhere v3 is not in the log");
     }
 
     @Test

@@ -208,6 +208,20 @@ public class EventLog {
         }
     }
 
+    /**
+     * Which log this is: the id of its first event (empty while it has none). A copy of the database keeps
+     * it; another database, even one with the same events appended, has another.
+     */
+    public Optional<UUID> identity() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT event_id FROM events WHERE position = 1");
+             ResultSet rows = query.executeQuery()) {
+            return rows.next() ? Optional.of(rows.getObject(1, UUID.class)) : Optional.empty();
+        } catch (SQLException e) {
+            throw new EventLogFailure("Could not read the log's first event", e);
+        }
+    }
+
     /** The position of the last committed event (0 for an empty log). */
     public long head() {
         try (Connection connection = dataSource.getConnection()) {

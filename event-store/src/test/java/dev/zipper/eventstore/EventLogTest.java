@@ -45,6 +45,21 @@ class EventLogTest {
     }
 
     @Test
+    void a_log_is_known_by_its_first_event_and_another_log_by_another() {
+        assertThat(log.identity()).as("an empty log").isEmpty();
+        NewEvent first = event("e1", "{}");
+        log.append(account("a-1"), 0, List.of(first));
+        log.append(account("a-2"), 0, List.of(event("e2", "{}")));
+
+        assertThat(log.identity()).contains(first.metadata().eventId());
+        try (TestDatabase other = TestDatabase.fresh()) {
+            EventLog otherLog = new EventLog(other.dataSource(), EventLog.Transactions.LOCAL);
+            otherLog.append(account("a-1"), 0, List.of(event("e1", "{}")));
+            assertThat(otherLog.identity()).isPresent().isNotEqualTo(log.identity());
+        }
+    }
+
+    @Test
     void reading_a_stream_from_a_version_skips_the_earlier_events() {
         log.append(account("a-1"), 0, List.of(event("e1", "{}"), event("e2", "{}"), event("e3", "{}")));
 

@@ -4,7 +4,10 @@ import dev.zipper.eventstore.EventLog;
 import dev.zipper.eventstore.RecordedEvent;
 import dev.zipper.messaging.EventMessage;
 import dev.zipper.messaging.Topics;
+import dev.zipper.relay.LogIdentity;
 import dev.zipper.tracing.Traces;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.SpanKind;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -15,6 +18,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import java.util.Map;
+import java.util.logging.Logger;
 
 /**
  * The application's one message listener: every event, on a durable subscription so that nothing
@@ -37,6 +41,9 @@ import java.util.Map;
  * broker redelivers later. An XA delivery would instead leave a transaction in doubt on the broker when
  * the server dies, holding its messages until the transaction manager's recovery resolves it, minutes later.
  * <p>
+ * A message from another log (a broker's journal kept while the database was changed) is dropped with a
+ * warning and counted ({@code zipper_read_side_foreign_messages_total}): its events are not in this log.
+ * <p>
  * An event published in a trace is delivered in a span of that trace ({@link Traces}), each reader's
  * part in a span of its own, and what a process issues in turn in theirs.
  */
@@ -55,6 +62,8 @@ import java.util.Map;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class EventDelivery implements MessageListener {
 
+    private static final Logger LOG = Logger.getLogger(EventDelivery.class.getName());
+
     @Inject
     private Readers readers;
 
@@ -67,9 +76,26 @@ public class EventDelivery implements MessageListener {
     @Inject
     private Traces traces;
 
+    @Inject
+    private LogIdentity identity;
+
+    private Counter foreign;
+
+    @Inject
+    void measure(MeterRegistry registry) {
+        foreign = Counter.builder("zipper.read_side.foreign_messages")
+                .description("Messages dropped because they carry another log's events").register(registry);
+    }
+
     @Override
     public void onMessage(Message message) {
         RecordedEvent received = EventMessage.read(message);
+        if (!identity.holds(EventMessage.log(message))) {
+            foreign.increment();
+            LOG.warning(() -> "Dropped a message from another log: " + received.stream() + " v" + received.streamVersion()
+                    + " (" + received.type() + ", position " + received.position() + ") is not this log's event");
+            return;
+        }
         if (received.metadata().trace() == null) {
             deliver(received, message);
             return;

@@ -9,6 +9,7 @@ import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -26,6 +27,8 @@ public final class EventMessage {
     static final String GROUP_ID = "JMSXGroupID";
     /** W3C Trace Context's header name, for the event's trace (the relay puts its publishing span there). */
     public static final String TRACE = "traceparent";
+    /** Which log the event is from: a reader of another one (a broker kept, a database changed) drops it. */
+    static final String LOG = "log";
 
     /** A message property: its name, its JSON type, what it says. */
     public record Property(String name, String type, String description) {
@@ -36,6 +39,8 @@ public final class EventMessage {
      * documents them; a test holds the two together.
      */
     public static final List<Property> PROPERTIES = List.of(
+            new Property(LOG, "string", "The log it comes from: the UUID of that log's first event. A reader of another log "
+                    + "drops the message (its events are not in that log)"),
             new Property("position", "integer", "The event's position in the log: gap-free, one order for all streams"),
             new Property("streamType", "string", "The type of the stream it belongs to (account, cart, order-fulfilment...)"),
             new Property("streamId", "string", "The stream's id, unique within its type"),
@@ -57,9 +62,11 @@ public final class EventMessage {
     private EventMessage() {
     }
 
-    public static void write(RecordedEvent event, TextMessage message) {
+    /** Writes the event, from the log whose first event has the id {@code log}. */
+    public static void write(RecordedEvent event, UUID log, TextMessage message) {
         try {
             message.setText(event.payload());
+            message.setStringProperty(LOG, log.toString());
             message.setLongProperty("position", event.position());
             message.setStringProperty("streamType", event.streamType());
             message.setStringProperty("streamId", event.streamId());
@@ -82,6 +89,15 @@ public final class EventMessage {
             message.setStringProperty(GROUP_ID, event.streamType() + "/" + event.streamId());
         } catch (JMSException e) {
             throw new JMSRuntimeException("Cannot write event " + event.position(), e.getErrorCode(), e);
+        }
+    }
+
+    /** The log the message's event is from; empty for a message written before messages said so. */
+    public static Optional<UUID> log(Message message) {
+        try {
+            return Optional.ofNullable(message.getStringProperty(LOG)).map(UUID::fromString);
+        } catch (JMSException | RuntimeException e) {
+            throw new IllegalArgumentException("Not an event message: " + message, e);
         }
     }
 

@@ -22,18 +22,27 @@ class EventMessageTest {
     private static final RecordedEvent EVENT = new RecordedEvent(42, "cart", "c1", 3, "cart.item-added", 1,
             "{\"sku\":\"MUG-01\",\"quantity\":2}", new EventMetadata(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()),
             Instant.parse("2026-12-02T10:00:00.123Z"));
+    private static final UUID LOG = UUID.randomUUID();
 
     @Test
     void an_event_survives_the_trip_through_a_message() {
         TextMessage message = message();
-        EventMessage.write(EVENT, message);
+        EventMessage.write(EVENT, LOG, message);
         assertThat(EventMessage.read(message)).isEqualTo(EVENT);
+    }
+
+    @Test
+    void a_message_says_which_log_its_event_is_from() {
+        TextMessage message = message();
+        EventMessage.write(EVENT, LOG, message);
+        assertThat(EventMessage.log(message)).contains(LOG);
+        assertThat(EventMessage.log(message())).as("written before messages said so").isEmpty();
     }
 
     @Test
     void a_stream_is_one_group_and_a_resent_event_one_duplicate_id() throws Exception {
         TextMessage message = message();
-        EventMessage.write(EVENT, message);
+        EventMessage.write(EVENT, LOG, message);
         assertThat(message.getStringProperty(EventMessage.GROUP_ID)).isEqualTo("cart/c1");
         assertThat(message.getStringProperty(EventMessage.DUPLICATE_ID)).isEqualTo(EVENT.metadata().eventId().toString());
     }
@@ -44,7 +53,7 @@ class EventMessageTest {
         EventMessage.write(new RecordedEvent(EVENT.position(), EVENT.streamType(), EVENT.streamId(), EVENT.streamVersion(),
                 EVENT.type(), EVENT.schemaVersion(), EVENT.payload(), new EventMetadata(UUID.randomUUID(), UUID.randomUUID(),
                 UUID.randomUUID(), Actor.of("ada", "customer"), "ada", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"),
-                EVENT.recordedAt()), message);
+                EVENT.recordedAt()), LOG, message);
         assertThat(Collections.list(message.getPropertyNames())).containsExactlyInAnyOrderElementsOf(
                 EventMessage.PROPERTIES.stream().map(EventMessage.Property::name).toList());
     }
