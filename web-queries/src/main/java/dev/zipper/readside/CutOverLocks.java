@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * Per projection, a lock that the transactions writing its live table on this server share, and that a
@@ -28,7 +29,7 @@ public class CutOverLocks {
     }
 
     /** Runs the cut-over, no writer of the projection's live table on this server meanwhile. */
-    public <T> T alone(String projection, java.util.function.Supplier<T> cutOver) {
+    public <T> T alone(String projection, Supplier<T> cutOver) {
         var lock = of(projection).writeLock();
         lock.lock();
         try {

@@ -44,6 +44,7 @@ public class Rebuilds {
 
     private static final Logger LOG = Logger.getLogger(Rebuilds.class.getName());
     private static final Duration LEASE = Duration.ofSeconds(30);
+    private static final long RECENT_NANOS = 1_000_000_000L;
 
     @Inject
     private ReadSide readSide;
@@ -86,6 +87,8 @@ public class Rebuilds {
 
     private ProjectionGenerations generations;
     private TimedProbe probe;
+    private volatile List<ProjectionGenerations.Generation> lastRead = List.of();
+    private volatile long readAt;
     /** The projections this server is rebuilding. */
     private final Set<String> running = ConcurrentHashMap.newKeySet();
 
@@ -97,12 +100,12 @@ public class Rebuilds {
         probe = new TimedProbe(threads, this::describe);
         probes.readiness("rebuilds", probe); // never down for a rebuild: the live tables serve meanwhile
         for (Projection<?, ?> projection : readSide.projections()) {
-            Gauge.builder("zipper.projection.rebuild.position", () -> generations.all().stream()
+            Gauge.builder("zipper.projection.rebuild.position", () -> recent().stream()
                             .filter(g -> g.projection().equals(projection.name()) && g.rebuilding())
                             .mapToLong(ProjectionGenerations.Generation::position).findFirst().orElse(0))
                     .tag("projection", projection.name()).strongReference(true)
                     .description("How far a rebuild under way has read the log (0: none under way)").register(registry);
-            Gauge.builder("zipper.projection.rebuild.events_per_second", () -> generations.all().stream()
+            Gauge.builder("zipper.projection.rebuild.events_per_second", () -> recent().stream()
                             .filter(g -> g.projection().equals(projection.name()) && g.rebuilding())
                             .mapToDouble(ProjectionGenerations.Generation::eventsPerSecond).findFirst().orElse(0))
                     .tag("projection", projection.name()).strongReference(true)
@@ -147,6 +150,16 @@ public class Rebuilds {
     /** Every projection's generation, with the rebuild under way or last done. */
     public List<ProjectionGenerations.Generation> all() {
         return generations.all();
+    }
+
+    /** The generations as read at most a second ago: one scrape's gauges (two a projection) share one read. */
+    private List<ProjectionGenerations.Generation> recent() {
+        long now = System.nanoTime();
+        if (readAt == 0 || now - readAt > RECENT_NANOS) {
+            lastRead = generations.all();
+            readAt = now;
+        }
+        return lastRead;
     }
 
     private Started rebuild(Projection<?, ?> projection) {
@@ -203,7 +216,7 @@ public class Rebuilds {
 
     /** Readiness's words on the rebuilds under way: "none", or each with its percentage and time left. */
     private String describe() {
-        String under = generations.all().stream().filter(ProjectionGenerations.Generation::rebuilding)
+        String under = recent().stream().filter(ProjectionGenerations.Generation::rebuilding)
                 .map(g -> g.projection() + " " + percent(g) + "%" + secondsLeft(g).map(s -> ", " + s + " s left").orElse(""))
                 .collect(Collectors.joining("; "));
         return under.isEmpty() ? "none under way" : "rebuilding " + under;
