@@ -65,7 +65,8 @@ public record ProcessStep<E>(List<Caused<E>> recorded, List<Caused<Issued<?>>> i
         List<RecordedEvent> pending = event.streamVersion() == seen + 1 ? List.of(event)
                 : earlier.apply(seen, event.streamVersion());
         if (pending.isEmpty() || pending.get(pending.size() - 1).streamVersion() != event.streamVersion()) {
-            // a message this log never held: another database's, left in the broker (the stream is parked)
+            // an event this log does not hold (an older copy of the database restored under a newer broker): the
+            // step fails by name and the stream is parked; another database's messages are dropped before this
             throw new IllegalStateException(event.stream() + " v" + event.streamVersion() + " is not in the log");
         }
         List<Caused<E>> recorded = new ArrayList<>();

@@ -74,9 +74,6 @@ public class EventPublisher {
     }
 
     private void send(List<RecordedEvent> events, boolean transacted) {
-        if (events.isEmpty()) {
-            return;
-        }
         List<Span> spans = new ArrayList<>();
         try (Connection connection = connectionFactory.createConnection();
              Session session = connection.createSession(transacted, transacted ? Session.SESSION_TRANSACTED : Session.AUTO_ACKNOWLEDGE)) {
